@@ -1,0 +1,32 @@
+# Two commands do all the set-up: `make preview` and `make test` create .venv from the pinned
+# requirements on first use (and again whenever a requirements file or pyproject changes).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STACK  ?= eu
+# The policy config follows the stack's boundary: config.eu.json for eu, config.us.json for us.
+POLICY_CONFIG ?= policy/config.$(STACK).json
+FORMAT ?= text
+
+.PHONY: venv preview test bench clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	$(PY) -m pip install --disable-pip-version-check -q --no-deps -e .
+	touch $@
+
+preview: venv
+	$(VENV)/bin/sovereign preview --stack $(STACK) --policy-pack policy \
+	    --policy-pack-config $(POLICY_CONFIG) --format $(FORMAT)
+
+test: venv
+	$(PY) -m pytest -q
+
+bench: venv
+	$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache

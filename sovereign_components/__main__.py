@@ -1,0 +1,7 @@
+"""``python -m sovereign_components`` runs the ``sovereign`` CLI."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

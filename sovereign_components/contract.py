@@ -1,0 +1,37 @@
+"""Names shared by the event contract, the Event Grid filters and the policy pack.
+
+One module so that the routing filter the RegionalEventPlane configures, the CloudEvents
+mapping the applications use and the metadata-channel rule of the policy pack cannot drift
+apart. Pure: no Pulumi.
+"""
+
+from __future__ import annotations
+
+#: CloudEvents extension attribute carrying the event's data region (CloudEvents attribute
+#: names are lower-case alphanumerics). Event Grid advanced filters on CloudEvents topics
+#: match extension attributes by this bare name.
+REGION_ATTRIBUTE = "dataregion"
+#: CloudEvents extension attribute carrying the data classification.
+CLASSIFICATION_ATTRIBUTE = "dataclassification"
+
+#: Service Bus application property names (binary mode), as the source design reads them.
+SERVICE_BUS_REGION_PROPERTY = "DataRegion"
+SERVICE_BUS_CLASSIFICATION_PROPERTY = "DataClassification"
+
+#: Data classifications, least to most sensitive.
+CLASSIFICATIONS: tuple[str, ...] = ("Public", "Internal", "Confidential", "Restricted")
+#: Classifications that may cross a boundary on a declared metadata channel.
+NON_REGULATED_CLASSIFICATIONS: tuple[str, ...] = ("Public", "Internal")
+
+#: Label that declares an Event Grid subscription as a cross-boundary metadata channel; the
+#: policy pack allows a cross-boundary destination only with this label and a filter that
+#: admits nothing but NON_REGULATED_CLASSIFICATIONS on CLASSIFICATION_ATTRIBUTE.
+METADATA_CHANNEL_LABEL = "sovereign-metadata-channel"
+
+#: Dead-letter reason the processor guard uses for data of another boundary.
+SOVEREIGNTY_VIOLATION_REASON = "SovereigntyViolation"
+
+#: App settings the processor Function App reads (names from the source design).
+DEPLOYMENT_REGION_SETTING = "DEPLOYMENT_REGION"
+ALLOWED_DATA_REGIONS_SETTING = "ALLOWED_DATA_REGIONS"
+BOUNDARY_SETTING = "SOVEREIGNTY_BOUNDARY"

@@ -1,0 +1,38 @@
+"""Errors the CLI turns into exit code 2 with one clear message (no traceback unless --debug).
+
+Every error names what the user must fix: the config key, the file, or the token.
+"""
+
+from __future__ import annotations
+
+
+class SovereignError(Exception):
+    """Base class: a problem with the user's input, config or program (exit code 2)."""
+
+    exit_code = 2
+
+
+class ConfigError(SovereignError, ValueError):
+    """An invalid stack or policy configuration value; ``key`` names the config key."""
+
+    def __init__(self, key: str, message: str, *, source: str | None = None) -> None:
+        self.key = key
+        self.source = source
+        where = f"{source}: " if source else ""
+        super().__init__(f"{where}config key '{key}': {message}")
+
+
+class UsageError(SovereignError):
+    """A bad command line (missing file, incompatible options)."""
+
+
+class ProgramError(SovereignError):
+    """The Pulumi program under preview raised; the message carries the program's own error."""
+
+
+class UnknownRegionError(ValueError):
+    """A region name not in the catalog; the message suggests the closest known names."""
+
+
+class UnknownBoundaryError(ValueError):
+    """A boundary code that is neither built in nor a custom region set."""
