@@ -35,3 +35,21 @@ SOVEREIGNTY_VIOLATION_REASON = "SovereigntyViolation"
 DEPLOYMENT_REGION_SETTING = "DEPLOYMENT_REGION"
 ALLOWED_DATA_REGIONS_SETTING = "ALLOWED_DATA_REGIONS"
 BOUNDARY_SETTING = "SOVEREIGNTY_BOUNDARY"
+
+# --- Function App contract: names the RegionalEventPlane deploys and functions_app reads. ---
+#: Function names (the Event Grid subscription's AzureFunction endpoint is
+#: ``<function app id>/functions/<EVENT_GRID_FUNCTION_NAME>``).
+EVENT_GRID_FUNCTION_NAME = "process_event_grid"
+SESSION_QUEUE_FUNCTION_NAME = "process_session_queue"
+DLQ_ARCHIVER_FUNCTION_NAME = "archive_dead_letters"
+#: Identity-based connection prefixes: the app setting ``<prefix>__fullyQualifiedNamespace``
+#: (Service Bus) / ``<prefix>__blobServiceUri`` (Storage) replaces any connection string.
+SERVICE_BUS_CONNECTION = "ServiceBusConnection"
+ARCHIVE_STORAGE_CONNECTION = "ArchiveStorage"
+#: App settings naming the entities the functions use.
+PROCESSING_QUEUE_SETTING = "PROCESSING_QUEUE_NAME"
+COMPLIANCE_DLQ_SETTING = "COMPLIANCE_DLQ_NAME"
+ARCHIVE_CONTAINER_SETTING = "ARCHIVE_CONTAINER_NAME"
+COSMOS_ENDPOINT_SETTING = "EVENT_STORE_ENDPOINT"
+EVENT_STORE_DATABASE_SETTING = "EVENT_STORE_DATABASE"
+EVENT_STORE_CONTAINER_SETTING = "EVENT_STORE_CONTAINER"

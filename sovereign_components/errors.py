@@ -36,3 +36,12 @@ class UnknownRegionError(ValueError):
 
 class UnknownBoundaryError(ValueError):
     """A boundary code that is neither built in nor a custom region set."""
+
+
+class ComponentArgumentError(SovereignError, ValueError):
+    """A component argument with an invalid value, raised before any child registers."""
+
+    def __init__(self, component: str, argument: str, message: str) -> None:
+        self.component = component
+        self.argument = argument
+        super().__init__(f"{component}: argument '{argument}': {message}")
