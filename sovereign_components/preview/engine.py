@@ -1,0 +1,99 @@
+"""Public API of the offline preview engine (the names other modules and tests call).
+
+    capture = capture_program(cwd, stack, unknowns=False, config_overrides=None)
+    pack = load_policy_pack(path_or_None)
+    result = analyze(capture.resources, pack, policy_config, project=..., stack=...)
+    report = run_preview(cwd, stack, policy_pack=None, policy_pack_config=None, unknowns=False)
+
+This is a preview *without providers*: resources are registered under pulumi's mocks, the
+azure-native provider's ``Check`` does not run (its ``location`` default is emulated and
+listed), invokes are answered with placeholders (listed), and no cloud is contacted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .model import AnalysisResult, Capture, CapturedResource, PreviewReport, Violation
+from .pack_loader import LoadedPack, load_policy_pack
+from .project import load_project
+
+__all__ = [
+    "AnalysisResult",
+    "Capture",
+    "CapturedResource",
+    "LoadedPack",
+    "PreviewReport",
+    "Violation",
+    "analyze",
+    "capture_program",
+    "load_policy_pack",
+    "run_preview",
+]
+
+
+def capture_program(
+    cwd: Path | str,
+    stack: str,
+    *,
+    unknowns: bool = False,
+    config_overrides: Mapping[str, str] | None = None,
+) -> Capture:
+    """Run the Pulumi program in ``cwd`` for ``stack`` under mocks; return every registration.
+
+    ``config_overrides`` (``ns:key -> str``) replace values of ``Pulumi.<stack>.yaml``.
+    Runs in-process unless ``Pulumi.yaml`` names a virtualenv other than the running one.
+    """
+    from . import runner
+
+    project = load_project(Path(cwd), stack)
+    if project.virtualenv is not None and not runner.is_current_venv(project.virtualenv):
+        return runner.capture_in_subprocess(project, unknowns=unknowns, config_overrides=config_overrides)
+    return runner.capture_in_process(project, unknowns=unknowns, config_overrides=config_overrides)
+
+
+def analyze(
+    resources: Any,
+    pack: LoadedPack,
+    policy_config: Mapping[str, Any] | Path | str | None = None,
+    *,
+    project: str = "project",
+    stack: str = "stack",
+    stack_config: Mapping[str, str] | None = None,
+) -> AnalysisResult:
+    """Run ``pack`` over captured resources (Configure, Remediate+Analyze each, AnalyzeStack)."""
+    from .analyzer import analyze as _analyze
+
+    return _analyze(list(resources), pack, policy_config, project=project, stack=stack,
+                    stack_config=stack_config)
+
+
+def run_preview(
+    cwd: Path | str,
+    stack: str,
+    *,
+    policy_pack: Path | str | None = None,
+    policy_pack_config: Mapping[str, Any] | Path | str | None = None,
+    unknowns: bool = False,
+) -> PreviewReport:
+    """Capture, load the pack, analyse: everything ``sovereign preview`` reports."""
+    pack = load_policy_pack(Path(policy_pack) if policy_pack is not None else None)
+    if isinstance(policy_pack_config, (str, Path)):
+        from .policy_config import resolve_policy_config
+
+        resolve_policy_config(pack, Path(policy_pack_config))  # config errors before running the program
+    capture = capture_program(cwd, stack, unknowns=unknowns)
+    result = analyze(capture.resources, pack, policy_pack_config, project=capture.project,
+                     stack=capture.stack, stack_config=capture.config)
+    return PreviewReport(
+        project=capture.project,
+        stack=capture.stack,
+        pack_name=pack.name,
+        pack_version=pack.version,
+        resources=capture.resources,
+        violations=result.violations,
+        emulated=list(capture.emulated),
+        remediations=list(result.remediations),
+    )

@@ -1,0 +1,236 @@
+"""Run a Pulumi Python program under the offline mocks and return what it registered.
+
+In-process, each run gets a fresh ``contextvars`` context in which the pulumi runtime's
+global state is reset (settings and monitor, the root stack resource, the config map, secret
+keys), a fresh event loop, the program's directory as cwd and on ``sys.path`` (Pulumi runs
+programs from the project directory); everything is restored afterwards and the program's own
+modules are dropped from ``sys.modules`` so two programs with a ``components.py`` each do not
+see each other's. This is how the Python language host runs a program
+(``run_in_stack(lambda: runpy.run_path(main))``), minus the gRPC engine.
+
+A program whose ``Pulumi.yaml`` names another virtualenv runs in a subprocess under that
+interpreter (``python -m sovereign_components.preview.worker``), as ``pulumi preview`` would;
+a missing virtualenv is an error, as it is for ``pulumi preview``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import contextvars
+import heapq
+import json
+import logging
+import os
+import runpy
+import subprocess
+import sys
+import tempfile
+import traceback
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..errors import ProgramError, SovereignError, UsageError
+from .model import STACK_TYPE, UNKNOWN, Capture, CapturedResource
+from .project import Project
+from .sandbox import user_code_environment
+
+log = logging.getLogger("sovereign.preview.program")
+
+
+# -- ordering ----------------------------------------------------------------------------------
+def stable_order(resources: list[CapturedResource]) -> list[CapturedResource]:
+    """Parents and dependencies before dependents, ties by URN.
+
+    Registration RPCs run on a thread pool, so arrival order can vary between runs; this order
+    is deterministic and still reads top-down like ``pulumi preview``.
+    """
+    by_urn = {r.urn: r for r in resources}
+    after: dict[str, set[str]] = {r.urn: set() for r in resources}
+    for r in resources:
+        for dep in [r.parent, *r.dependencies, *(u for us in r.property_dependencies.values() for u in us)]:
+            if dep and dep in by_urn and dep != r.urn:
+                after[r.urn].add(dep)
+    dependents: dict[str, list[str]] = {u: [] for u in by_urn}
+    for urn, deps in after.items():
+        for dep in deps:
+            dependents[dep].append(urn)
+    remaining = {u: len(d) for u, d in after.items()}
+    ready = [u for u, n in remaining.items() if n == 0]
+    heapq.heapify(ready)
+    ordered: list[CapturedResource] = []
+    while ready:
+        urn = heapq.heappop(ready)
+        ordered.append(by_urn[urn])
+        for nxt in dependents[urn]:
+            remaining[nxt] -= 1
+            if remaining[nxt] == 0:
+                heapq.heappush(ready, nxt)
+    if len(ordered) != len(resources):  # a cycle cannot happen in Pulumi; be safe anyway
+        seen = {r.urn for r in ordered}
+        ordered += sorted((r for r in resources if r.urn not in seen), key=lambda r: r.urn)
+    return ordered
+
+
+# -- process state ---------------------------------------------------------------------------
+def _program_environment(project: Project) -> contextlib.AbstractContextManager[None]:
+    """cwd = project dir; the main dir and the project dir on sys.path (restored afterwards)."""
+    main_dir = project.main if project.main.is_dir() else project.main.parent
+    return user_code_environment(project.directory, [main_dir, project.directory])
+
+
+def _program_location(exc: BaseException, project: Project) -> str:
+    """``file:line`` of the innermost frame inside the project (where the program raised)."""
+    root = str(project.directory)
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.startswith(root) and "site-packages" not in frame.filename:
+            return f"{os.path.relpath(frame.filename, root)}:{frame.lineno}"
+    return os.path.relpath(project.main, root)
+
+
+def _program_error(exc: BaseException, project: Project) -> SovereignError:
+    from pulumi import RunError
+
+    if isinstance(exc, SovereignError):
+        return exc
+    where = _program_location(exc, project)
+    if isinstance(exc, RunError):
+        return ProgramError(f"program error ({where}): {exc}")
+    message = str(exc) or type(exc).__name__
+    return ProgramError(f"program error ({where}): {type(exc).__name__}: {message}")
+
+
+def _location_notes(defaults: list[tuple[str, str, str]]) -> list[str]:
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for urn, location, source in defaults:
+        grouped.setdefault((source, location), []).append(urn.rsplit("::", 1)[-1])
+    notes = []
+    for (source, location), names in sorted(grouped.items()):
+        shown = "<unknown>" if location == UNKNOWN else location
+        notes.append(
+            f"provider default: location={shown} from {source} for {', '.join(sorted(names))} "
+            "(the azure-native provider's Check fills a missing location; no provider runs offline)"
+        )
+    return notes
+
+
+def _run_in_context(project: Project, config: Mapping[str, str], unknowns: bool) -> Capture:
+    from google.protobuf import empty_pb2
+    from pulumi.runtime import config as rt_config
+    from pulumi.runtime import settings as rt_settings
+    from pulumi.runtime.mocks import MockEngine
+    from pulumi.runtime.stack import run_in_stack
+
+    from .mocks import OfflineMocks
+    from .monitor import CaptureMonitor
+
+    mocks = OfflineMocks(unknowns=unknowns)
+    monitor = CaptureMonitor(mocks, default_location=config.get("azure-native:location"))
+    rt_settings.ROOT.set(None)
+    rt_config.CONFIG.set(dict(config))
+    rt_config._SECRET_KEYS.set(set(project.secret_keys))
+    settings = rt_settings.Settings(
+        project=project.name,
+        stack=project.stack,
+        monitor=monitor,
+        engine=MockEngine(log),
+        dry_run=unknowns,
+        organization="organization",
+        root_directory=str(project.directory),
+    )
+    settings.monitor_features = set(monitor.GetDeploymentInfo(empty_pb2.Empty()).supportedFeatures)
+    rt_settings.configure(settings)
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    failure: BaseException | None = None
+    try:
+        with _program_environment(project):
+            try:
+                loop.run_until_complete(
+                    run_in_stack(lambda: runpy.run_path(str(project.main), run_name="__main__"))
+                )
+            except SystemExit as exc:
+                if exc.code not in (0, None):
+                    failure = exc
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # noqa: BLE001 - any program failure becomes exit 2
+                failure = exc
+    finally:
+        for task in asyncio.all_tasks(loop):
+            task.cancel()
+            with contextlib.suppress(BaseException):
+                loop.run_until_complete(task)
+        loop.close()
+        asyncio.set_event_loop(None)
+
+    if mocks.errors:  # an unemulated invoke is the clearest cause, whatever it surfaced as
+        raise ProgramError(str(mocks.errors[0])) from failure
+    if failure is not None:
+        raise _program_error(failure, project) from failure
+
+    resources = list(monitor.captured)
+    for r in resources:
+        if r.urn in monitor.component_outputs and not r.custom:
+            r.outputs = {**r.outputs, **monitor.component_outputs[r.urn]}
+    return Capture(
+        project=project.name,
+        stack=project.stack,
+        program_dir=project.directory,
+        resources=stable_order(resources),
+        emulated=[*project.emulated, *_location_notes(monitor.location_defaults), *mocks.invoke_log],
+        config=dict(config),
+    )
+
+
+def capture_in_process(
+    project: Project, *, unknowns: bool = False, config_overrides: Mapping[str, str] | None = None
+) -> Capture:
+    config = {**project.config, **(config_overrides or {})}
+    return contextvars.copy_context().run(_run_in_context, project, config, unknowns)
+
+
+# -- virtualenv ------------------------------------------------------------------------------
+def venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+
+
+def is_current_venv(venv: Path) -> bool:
+    try:
+        return Path(sys.prefix).resolve() == venv.resolve()
+    except OSError:
+        return False
+
+
+def capture_in_subprocess(
+    project: Project, *, unknowns: bool = False, config_overrides: Mapping[str, str] | None = None
+) -> Capture:
+    """Run the capture under the project's virtualenv interpreter; analysis stays here."""
+    assert project.virtualenv is not None
+    python = venv_python(project.virtualenv)
+    if not python.exists():
+        raise UsageError(
+            f"Pulumi.yaml: runtime.options.virtualenv '{project.virtualenv}' does not exist; "
+            f"create it (python -m venv {project.virtualenv} and install the program's "
+            "requirements), as `pulumi preview` requires"
+        )
+    package_root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in [str(package_root), env.get("PYTHONPATH", "")] if p)
+    with tempfile.TemporaryDirectory(prefix="sovereign-preview-") as tmp:
+        out = Path(tmp) / "capture.json"
+        cmd = [str(python), "-m", "sovereign_components.preview.worker", "--cwd", str(project.directory),
+               "--stack", project.stack, "--out", str(out)]
+        if unknowns:
+            cmd.append("--unknowns")
+        for key, value in (config_overrides or {}).items():
+            cmd += ["--config", f"{key}={value}"]
+        proc = subprocess.run(cmd, env=env, stdout=sys.stderr, stderr=subprocess.PIPE, text=True)
+        if not out.exists():
+            tail = (proc.stderr or "").strip().splitlines()[-1:] or ["no output"]
+            raise ProgramError(f"{python}: the capture worker failed (exit {proc.returncode}): {tail[0]}")
+        data = json.loads(out.read_text(encoding="utf-8"))
+    if "error" in data:
+        raise ProgramError(data["error"])
+    return Capture.from_dict(data)
