@@ -1,0 +1,47 @@
+"""The sovereignty CrossGuard policy pack: rule predicates (pure) and their policy objects.
+
+Public API::
+
+    PACK_NAME, ENFORCEMENT_LEVEL, INITIAL_CONFIG
+    build_policies() -> list[pulumi_policy.Policy]      # imports pulumi_policy lazily
+    GLOBAL_TYPES                                        # tokens allowed at location 'global' (G10)
+    RULES, RULES_BY_NAME                                # the rule table (data)
+    context_from_config(config, stack_boundary=None)    # parse/validate one policy's config
+
+Importing this package pulls in neither pulumi, pulumi_policy nor pulumi_azure_native.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .context import PolicyContext, context_from_config
+from .table import RULES, RULES_BY_NAME
+from .tokens import GLOBAL_TYPES, canonical_token
+
+PACK_NAME = "sovereign-events"
+#: Pack default, used only by a policy without its own level (every row has one): fail closed.
+ENFORCEMENT_LEVEL = "mandatory"
+#: No initial config: the boundary comes from --policy-pack-config (policy/config.<b>.json)
+#: or the stack config 'sovereign:boundary'.
+INITIAL_CONFIG: dict[str, Any] | None = None
+
+__all__ = [
+    "ENFORCEMENT_LEVEL",
+    "GLOBAL_TYPES",
+    "INITIAL_CONFIG",
+    "PACK_NAME",
+    "RULES",
+    "RULES_BY_NAME",
+    "PolicyContext",
+    "build_policies",
+    "canonical_token",
+    "context_from_config",
+]
+
+
+def build_policies() -> list[Any]:
+    """The pack's ``pulumi_policy`` policy objects (imports pulumi_policy on first call)."""
+    from .pack import build_policies as _build
+
+    return _build()

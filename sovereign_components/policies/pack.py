@@ -1,0 +1,171 @@
+"""The rule table wrapped into ``pulumi_policy`` objects. The only policies module that imports
+``pulumi_policy`` (and, at validation time only, ``pulumi`` for the stack-config fallback).
+
+Wrapping does three things the pure predicates must not know about: unwrap the
+unknown-checking proxies into plain dicts (the predicates handle the preview sentinels
+themselves), turn :class:`~sovereign_components.policies.values.Undecided` back into
+``UnknownValueError`` (so the servicer reports "can't run policy ... during preview"), and
+apply the per-policy config (boundary, allow-list, exemptions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pulumi_policy import (
+    EnforcementLevel,
+    Policy,
+    PolicyConfigSchema,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    Severity,
+    StackValidationArgs,
+    StackValidationPolicy,
+)
+from pulumi_policy.policy import ReportViolation
+from pulumi_policy.proxy import UNKNOWN_STRING_VALUE, UnknownValueError
+
+from .context import PolicyContext, context_from_config
+from .findings import StackResource
+from .schema import schema_properties
+from .table import EXEMPTION_HOWTO, RULES, Rule
+from .values import Undecided
+
+_LEVELS = {"mandatory": EnforcementLevel.MANDATORY, "advisory": EnforcementLevel.ADVISORY}
+_SEVERITIES = {
+    "low": Severity.LOW, "medium": Severity.MEDIUM, "high": Severity.HIGH, "critical": Severity.CRITICAL,
+}
+
+
+def plain(value: Any) -> Any:
+    """Unwrap ``pulumi_policy``'s unknown-checking proxies into plain dicts/lists, keeping the
+    unknown sentinels as strings (reading through the proxy would raise on the first one)."""
+    target = getattr(value, "_DictProxy__target", None)
+    if target is not None:
+        return {k: plain(v) for k, v in target.items()}
+    target = getattr(value, "_ListProxy__target", None)
+    if target is not None:
+        return [plain(v) for v in target]
+    if isinstance(value, Mapping):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def stack_boundary() -> Any:
+    """The stack config ``sovereign:boundary`` (Pulumi passes stack config to packs through
+    ``PULUMI_CONFIG``; the servicer loads it into the runtime config before each call)."""
+    try:
+        import pulumi
+
+        return pulumi.Config("sovereign").get("boundary")
+    except Exception:  # no runtime config at all: treat as not configured
+        return None
+
+
+def policy_context(rule: Rule, config: Mapping[str, Any] | None) -> PolicyContext:
+    config = plain(config or {})
+    fallback = stack_boundary() if rule.needs_boundary and not config.get("boundary") else None
+    return context_from_config(config, stack_boundary=fallback, policy=rule.name)
+
+
+def _unknown(message: str, path: list[str]) -> UnknownValueError:
+    err = UnknownValueError(UNKNOWN_STRING_VALUE, path)
+    err.message = message
+    return err
+
+
+def _resource_policy(rule: Rule) -> ResourceValidationPolicy:
+    check = rule.resource_check
+    assert check is not None
+
+    def validate(args: ResourceValidationArgs, report_violation: ReportViolation) -> None:
+        ctx = policy_context(rule, args.get_config())
+        if ctx.is_exempt(args.urn):
+            return
+        try:
+            findings = check(args.resource_type, plain(args.props), ctx, protect=bool(args.opts.protect))
+        except Undecided as exc:
+            raise _unknown(str(exc), exc.path.split(".")) from None
+        for finding in findings:
+            report_violation(f"[{finding.control}] {finding.message}", None)
+
+    remediate = None
+    if rule.remediate is not None:
+        fix = rule.remediate
+
+        def remediate(args: ResourceValidationArgs) -> Mapping[str, Any] | None:
+            ctx = policy_context(rule, args.get_config())
+            if ctx.is_exempt(args.urn):
+                return None
+            return fix(args.resource_type, plain(args.props))
+
+    return ResourceValidationPolicy(
+        name=rule.name,
+        description=rule.description,
+        validate=validate,
+        remediate=remediate,
+        enforcement_level=_LEVELS[rule.level],
+        config_schema=PolicyConfigSchema(properties=schema_properties(rule)),
+        display_name=rule.display_name,
+        severity=_SEVERITIES[rule.severity],
+        tags=["sovereignty", *rule.controls],
+        remediation_steps=f"{rule.remediation} {EXEMPTION_HOWTO}",
+        url=rule.url,
+    )
+
+
+def to_stack_resource(resource: Any) -> StackResource:
+    """A ``pulumi_policy.PolicyResource`` as the pure stack rules see it."""
+    return StackResource(
+        urn=resource.urn,
+        type=resource.resource_type,
+        name=resource.name,
+        props=plain(resource.props),
+        parent=resource.parent.urn if resource.parent is not None else None,
+        dependencies=[d.urn for d in resource.dependencies],
+        property_dependencies={k: [d.urn for d in v] for k, v in resource.property_dependencies.items()},
+        protect=bool(getattr(resource.opts, "protect", False)),
+    )
+
+
+def _stack_policy(rule: Rule) -> StackValidationPolicy:
+    check = rule.stack_check
+    assert check is not None
+
+    def validate(args: StackValidationArgs, report_violation: ReportViolation) -> None:
+        ctx = policy_context(rule, args.get_config())
+        findings = check([to_stack_resource(r) for r in args.resources], ctx)
+        undecided = []
+        for finding in findings:
+            if finding.undecided:
+                undecided.append(finding)
+            else:
+                report_violation(f"[{finding.control}] {finding.message}", finding.urn or None)
+        if undecided:
+            # Violations above are already recorded; what could not be decided is reported
+            # the way pulumi_policy reports unknowns (advisory "can't run policy"), which the
+            # offline engine counts as undecided and fails under --strict.
+            detail = "; ".join(f"{f.urn}: {f.message}" for f in undecided)
+            raise _unknown(f"{len(undecided)} target(s) can't be placed in a region during preview: {detail}",
+                           [undecided[0].urn])
+
+    return StackValidationPolicy(
+        name=rule.name,
+        description=rule.description,
+        validate=validate,
+        enforcement_level=_LEVELS[rule.level],
+        config_schema=PolicyConfigSchema(properties=schema_properties(rule)),
+        display_name=rule.display_name,
+        severity=_SEVERITIES[rule.severity],
+        tags=["sovereignty", *rule.controls],
+        remediation_steps=f"{rule.remediation} {EXEMPTION_HOWTO}",
+        url=rule.url,
+    )
+
+
+def build_policies() -> list[Policy]:
+    """Every policy of the pack, in table order."""
+    return [_resource_policy(r) if r.kind == "resource" else _stack_policy(r) for r in RULES]

@@ -1,0 +1,225 @@
+"""Placing a cross-resource reference in a region. Pure: no Pulumi.
+
+A reference (an Event Grid destination, a capture account, a diagnostic sink, a DR partner) is
+an ARM id or URL whose region is not in the referencing resource's inputs, and during a real
+preview the id is usually unknown. Resolution order:
+
+1. the value is **unknown**: the referencing property's ``property_dependencies`` name the
+   resources it was computed from; each located one (resource groups excluded: their location
+   is metadata, not where the target lives) gives a region — a location-less child (queue,
+   function, container) takes the region of its nearest located ancestor, found through its
+   own parent-naming property dependencies, its Pulumi parent, or its ARM id;
+2. the value is **known**: an allow-listed endpoint (``allowedExternalEndpoints``) gives its
+   declared region; an ARM id is matched to a stack resource (by ``id`` output, by id prefix
+   for child ids such as ``.../sites/app/functions/fn``, or by ARM type + name); a URL host
+   is matched to a stack resource's host (``<site>.azurewebsites.net``,
+   ``<namespace>.servicebus.windows.net``).
+
+A known value that matches neither is *unresolved* (the rule fails closed). Property
+dependencies are not trusted for a known value: a literal foreign id with a stale dependency on
+an in-boundary resource must not pass. An unknown value with no located dependency is
+*unknown* (the rule reports it as undecided).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..regions import GLOBAL_LOCATIONS, canonical_region, is_known_region, normalize_region_name
+from .arm import parse_arm_id, url_host
+from .context import PolicyContext
+from .findings import StackResource
+from .tokens import PARENT_KEYS, canonical_token, token_for_arm_type
+from .values import is_unknown, lookup
+
+RESOURCE_GROUP = "azure-native:resources:ResourceGroup"
+
+#: URL host suffixes of stack resources: (token, name key, suffix).
+HOST_SUFFIXES: tuple[tuple[str, str, str], ...] = (
+    ("azure-native:web:WebApp", "name", ".azurewebsites.net"),
+    ("azure-native:servicebus:Namespace", "namespaceName", ".servicebus.windows.net"),
+    ("azure-native:eventhub:Namespace", "namespaceName", ".servicebus.windows.net"),
+    ("azure-native:storage:StorageAccount", "accountName", ".blob.core.windows.net"),
+    ("azure-native:storage:StorageAccount", "accountName", ".queue.core.windows.net"),
+    ("azure-native:storage:StorageAccount", "accountName", ".dfs.core.windows.net"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a reference points: ``resolved`` with its region(s), ``unknown`` (undecidable in
+    this preview) or ``unresolved`` (known value that cannot be placed: fail closed)."""
+
+    status: Literal["resolved", "unknown", "unresolved"]
+    regions: tuple[str, ...] = ()
+    via: str = ""
+
+
+def _region_value(value: Any) -> str | None:
+    if not isinstance(value, str) or is_unknown(value) or not value.strip():
+        return None
+    key = normalize_region_name(value)
+    if key in GLOBAL_LOCATIONS:
+        return None
+    return canonical_region(value) if is_known_region(value) else key
+
+
+class StackIndex:
+    """The stack's resources by URN, with region lookup for any of them."""
+
+    def __init__(self, resources: Iterable[StackResource]) -> None:
+        self.resources: list[StackResource] = list(resources)
+        self.by_urn: dict[str, StackResource] = {r.urn: r for r in self.resources}
+
+    # -- regions of stack resources -------------------------------------------------------
+    def region_of(self, resource: StackResource, _seen: frozenset[str] = frozenset()) -> str | None:
+        """The region ``resource`` lives in: its own ``location``, else its nearest located
+        ancestor's (parent-naming property dependencies, Pulumi parent, ARM id)."""
+        if resource.urn in _seen:
+            return None
+        seen = _seen | {resource.urn}
+        own = _region_value(lookup(resource.props, "location"))
+        if own is not None:
+            return own
+        if canonical_token(resource.type) == RESOURCE_GROUP:
+            return None
+        for key in PARENT_KEYS:
+            for urn in resource.property_dependencies.get(key, ()):
+                dep = self.by_urn.get(urn)
+                if dep is not None and canonical_token(dep.type) != RESOURCE_GROUP:
+                    region = self.region_of(dep, seen)
+                    if region:
+                        return region
+        if resource.parent and resource.parent in self.by_urn:
+            region = self.region_of(self.by_urn[resource.parent], seen)
+            if region:
+                return region
+        own_id = lookup(resource.props, "id")
+        if isinstance(own_id, str) and not is_unknown(own_id):
+            parsed = parse_arm_id(own_id)
+            if parsed is not None and len(parsed.names) > 1:
+                match = self.find_by_arm_id("/".join(own_id.rstrip("/").split("/")[:-2]), exclude=resource.urn)
+                if match is not None:
+                    return self.region_of(match, seen)
+        return None
+
+    # -- finding the stack resource a known value names ------------------------------------
+    def find_by_arm_id(self, value: str, *, exclude: str = "") -> StackResource | None:
+        """The stack resource an ARM id names (itself or an ancestor of a child id)."""
+        wanted = value.strip().rstrip("/").lower()
+        best: tuple[int, StackResource] | None = None
+        for res in self.resources:
+            if res.urn == exclude:
+                continue
+            rid = lookup(res.props, "id")
+            if not isinstance(rid, str) or is_unknown(rid) or not rid:
+                continue
+            rid = rid.rstrip("/").lower()
+            if (wanted == rid or wanted.startswith(rid + "/")) and (best is None or len(rid) > best[0]):
+                best = (len(rid), res)
+        if best is not None:
+            return best[1]
+        parsed = parse_arm_id(value)
+        if parsed is None:
+            return None
+        for depth in range(len(parsed.names) - 1, -1, -1):
+            arm_type = parsed.type_at(depth)
+            spec = token_for_arm_type(arm_type) if arm_type else None
+            if spec is None:
+                continue
+            found = self.find_by_name(spec[0], spec[1], parsed.names[depth], exclude=exclude)
+            if found is not None:
+                return found
+        return None
+
+    def find_by_name(self, token: str, name_key: str, name: str, *, exclude: str = "") -> StackResource | None:
+        """A stack resource of ``token`` whose Azure name (``name_key`` input, ``name`` output or
+        logical name) is ``name`` (case-insensitive, as ARM names are)."""
+        wanted = name.lower()
+        for res in self.resources:
+            if res.urn == exclude or canonical_token(res.type) != token:
+                continue
+            for candidate in (lookup(res.props, name_key), lookup(res.props, "name"), res.name):
+                if isinstance(candidate, str) and not is_unknown(candidate) and candidate.lower() == wanted:
+                    return res
+        return None
+
+    def find_by_host(self, host: str) -> StackResource | None:
+        for token, key, suffix in HOST_SUFFIXES:
+            if host.endswith(suffix):
+                found = self.find_by_name(token, key, host[: -len(suffix)])
+                if found is not None:
+                    return found
+        for res in self.resources:
+            default_host = lookup(res.props, "defaultHostName")
+            if isinstance(default_host, str) and default_host.lower() == host:
+                return res
+        return None
+
+    # -- resolution -----------------------------------------------------------------------
+    def dependency_regions(self, resource: StackResource, key: str) -> tuple[list[str], list[str]]:
+        """Regions of the located resources ``key``'s value was computed from, and their URNs."""
+        regions, urns = [], []
+        for urn in resource.property_dependencies.get(key, ()):
+            dep = self.by_urn.get(urn)
+            if dep is None or canonical_token(dep.type) == RESOURCE_GROUP:
+                continue
+            region = self.region_of(dep)
+            if region:
+                regions.append(region)
+                urns.append(urn)
+        return regions, urns
+
+    def resolve(self, resource: StackResource, dep_key: str, value: Any, ctx: PolicyContext,
+                *, name_token: tuple[str, str] | None = None) -> Placement:
+        """Place ``value`` (the reference at a path under top-level input ``dep_key``).
+
+        ``name_token`` = (token, name key) lets a bare name (``dataLakeAccountName``, an object
+        replication ``sourceAccount``) match a stack resource of that type."""
+        if is_unknown(value):
+            regions, urns = self.dependency_regions(resource, dep_key)
+            if regions:
+                return Placement("resolved", tuple(regions), "property dependencies on " + ", ".join(urns))
+            return Placement("unknown", (), f"'{dep_key}' is unknown in this preview and depends on no located resource")
+        if not isinstance(value, str) or not value.strip():
+            return Placement("unresolved", (), f"{value!r} is not a resource id or URL")
+        allowed = ctx.endpoint_region(value)
+        if allowed is not None:
+            return Placement("resolved", (allowed,), "allowedExternalEndpoints")
+        target: StackResource | None = None
+        host = url_host(value)
+        if parse_arm_id(value) is not None:
+            target = self.find_by_arm_id(value, exclude=resource.urn)
+        elif host is not None:
+            target = self.find_by_host(host)
+        elif name_token is not None:
+            target = self.find_by_name(name_token[0], name_token[1], value.strip(), exclude=resource.urn)
+        if target is None:
+            return Placement("unresolved", (), f"{value!r} is neither a resource of this stack nor listed in "
+                                               "allowedExternalEndpoints")
+        region = self.region_of(target)
+        if region is None:
+            return Placement("unresolved", (), f"{value!r} names {target.urn}, whose region cannot be determined")
+        return Placement("resolved", (region,), target.urn)
+
+
+def outside(regions: Sequence[str], ctx: PolicyContext) -> list[str]:
+    """The regions not inside the boundary (all of them when no boundary is configured)."""
+    return [r for r in regions if not ctx.inside(r)]
+
+
+def depends_on(resource: StackResource, key: str, urn: str) -> bool:
+    return urn in resource.property_dependencies.get(key, ())
+
+
+def deps_of(resource: StackResource, keys: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for key in keys:
+        out.update(resource.property_dependencies.get(key, ()))
+    return out
+
+
+def props_get(props: Mapping[str, Any], path: str) -> Any:
+    return lookup(props, path)

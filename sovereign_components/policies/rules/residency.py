@@ -1,0 +1,156 @@
+"""Copies of data or metadata to another region: Event Grid data residency (E4/G1), storage
+geo-replication SKUs (T8/G3) and cross-tenant replication (T6), Cosmos DB multi-region writes,
+automatic failover and periodic geo backups (G4), Service Bus geo-replication (G5).
+
+Every "replicate to the pair" feature is allowed only where the region's published pair is
+inside the boundary (G2: pairs may leave the jurisdiction or point one way). Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..context import NO_BOUNDARY_MESSAGE, PolicyContext
+from ..findings import Finding
+from ..tokens import matches, short
+from ..values import MISSING, as_bool, as_list, lookup, require
+from .location import region_verdict
+from .properties import PropertyRow, rows_check, rows_remediation
+
+#: Storage SKUs that replicate to the paired region (G3).
+GEO_REPLICATING_SKUS: frozenset[str] = frozenset(
+    s.lower() for s in (
+        "Standard_GRS", "Standard_RAGRS", "Standard_GZRS", "Standard_RAGZRS",
+        "StandardV2_GRS", "StandardV2_GZRS",
+    )
+)
+
+
+def _pair_message(ctx: PolicyContext, location: Any, feature: str) -> str | None:
+    """``None`` when ``location``'s pair is inside the boundary, else why the copy leaves it."""
+    if ctx.boundary is None:
+        return f"{feature}: {NO_BOUNDARY_MESSAGE}"
+    if not isinstance(location, str):
+        return f"{feature}: the resource has no known location, so its pair cannot be shown inside"
+    if ctx.pair_inside(location):
+        return None
+    return (f"{feature} copies to the pair of {location!r}, which is not inside the sovereignty "
+            f"boundary {ctx.boundary_label} (or the region has no published pair)")
+
+
+def check_eventgrid_residency(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
+    """E4/G1: ``dataResidencyBoundary`` must be ``WithinRegion``; an explicit ``WithinGeopair``
+    passes only where the region's pair is inside. Absent is a violation: the API default is
+    ``WithinGeopair`` and G1 asks for the value to be present (an explicit choice)."""
+    if not matches(token, ("eventgrid:Topic", "eventgrid:Domain")):
+        return []
+    value = require(props, "dataResidencyBoundary")
+    if value is MISSING:
+        return [Finding(f"{short(token)} dataResidencyBoundary is absent (API default WithinGeopair "
+                        "replicates metadata to the paired region); set 'WithinRegion'", "E4")]
+    if str(value).lower() == "withinregion":
+        return []
+    if str(value).lower() == "withingeopair":
+        why = _pair_message(ctx, require(props, "location"), "dataResidencyBoundary 'WithinGeopair'")
+        return [Finding(f"{why}; set 'WithinRegion'", "E4")] if why else []
+    return [Finding(f"dataResidencyBoundary {value!r} is not 'WithinRegion'", "E4")]
+
+
+def remediate_eventgrid_residency(token: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
+    """``WithinRegion`` is always at least as strict as any other value (G1)."""
+    if not matches(token, ("eventgrid:Topic", "eventgrid:Domain")):
+        return None
+    value = lookup(props, "dataResidencyBoundary")
+    if isinstance(value, str) and value.lower() == "withinregion":
+        return None
+    return {**dict(props), "dataResidencyBoundary": "WithinRegion"}
+
+
+def check_storage_replication(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
+    """T8/G3: a GRS-family SKU copies every blob to the paired region; allowed only where the
+    pair is inside. Azure Policy 7433c107 ("allowed SKUs") with an LRS/ZRS list is the anchor."""
+    if not matches(token, ("storage:StorageAccount",)):
+        return []
+    sku = require(props, "sku.name")
+    if sku is MISSING:
+        return [Finding("storage account sku.name is absent; choose an LRS or ZRS SKU", "T8")]
+    if str(sku).lower() not in GEO_REPLICATING_SKUS:
+        return []
+    why = _pair_message(ctx, require(props, "location"), f"sku {sku!r} (geo-redundant storage)")
+    return [Finding(f"{why}; use a *_LRS or *_ZRS SKU", "G3")] if why else []
+
+
+CROSS_TENANT: tuple[PropertyRow, ...] = (
+    # Azure Policy 92a89a79: anything but an explicit false is non-compliant.
+    PropertyRow("T6", ("storage:StorageAccount",), "allowCrossTenantReplication", (False,), False,
+                "object replication to accounts of other tenants stays possible", fix=False),
+)
+check_cross_tenant_replication = rows_check(CROSS_TENANT)
+remediate_cross_tenant_replication = rows_remediation(CROSS_TENANT)
+
+MULTI_REGION_WRITES: tuple[PropertyRow, ...] = (
+    # Decision: true is a violation even with one location today - the flag makes every region
+    # added later a write region, and the source design requires "multi-region writes disabled".
+    PropertyRow("G4", ("cosmosdb:DatabaseAccount",), "enableMultipleWriteLocations", (False,), True,
+                "every location becomes a write region", fix=False),
+)
+check_cosmos_multi_region_writes = rows_check(MULTI_REGION_WRITES)
+remediate_cosmos_multi_region_writes = rows_remediation(MULTI_REGION_WRITES)
+
+
+def check_cosmos_failover(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
+    """G4: with ``enableAutomaticFailover`` the service may move the write region to any
+    ``locations[]`` entry; every failover target must be inside (absent = API default false)."""
+    if not matches(token, ("cosmosdb:DatabaseAccount",)):
+        return []
+    if as_bool(require(props, "enableAutomaticFailover")) is not True:
+        return []
+    findings = []
+    for i, entry in enumerate(as_list(require(props, "locations"))):
+        name = require(entry, "locationName")
+        found = region_verdict(name if name is not MISSING else None, ctx,
+                               f"automatic failover target locations[{i}]", "G4")
+        if found:
+            findings.append(found)
+    return findings
+
+
+def check_cosmos_backup(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
+    """G4: periodic backups default to geo-redundant storage in the pair of the account's
+    regions. ``Continuous`` (stored in the account's own regions) or periodic ``Local``/``Zone``
+    pass; periodic ``Geo`` (or absent, the service default, or no ``backupPolicy`` at all,
+    which is periodic) passes only where every region's pair is inside."""
+    if not matches(token, ("cosmosdb:DatabaseAccount",)):
+        return []
+    kind = require(props, "backupPolicy.type")
+    if isinstance(kind, str) and kind.lower() == "continuous":
+        return []
+    redundancy = require(props, "backupPolicy.periodicModeProperties.backupStorageRedundancy")
+    if isinstance(redundancy, str) and redundancy.lower() in ("local", "zone"):
+        return []
+    shown = "absent (service default Geo)" if redundancy is MISSING else repr(redundancy)
+    regions = [require(e, "locationName") for e in as_list(require(props, "locations"))]
+    regions = [r for r in regions if isinstance(r, str)] or [require(props, "location")]
+    findings = []
+    for region in regions:
+        why = _pair_message(ctx, region if region is not MISSING else None,
+                            f"periodic backup redundancy {shown}")
+        if why:
+            findings.append(Finding(f"{why}; set backupStorageRedundancy 'Local' or 'Zone', or "
+                                    "use a Continuous backup policy", "G4"))
+    return findings
+
+
+def check_servicebus_geo_replication(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
+    """G5: Service Bus geo-replication copies messages and metadata to every listed region."""
+    if not matches(token, ("servicebus:Namespace",)):
+        return []
+    findings = []
+    for i, entry in enumerate(as_list(require(props, "geoDataReplication.locations"))):
+        name = require(entry, "locationName")
+        found = region_verdict(name if name is not MISSING else None, ctx,
+                               f"geoDataReplication.locations[{i}].locationName", "G5")
+        if found:
+            findings.append(found)
+    return findings

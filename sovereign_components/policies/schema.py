@@ -1,0 +1,66 @@
+"""The JSON-schema of each policy's config (``PolicyConfigSchema`` properties). Pure: no Pulumi.
+
+Pulumi validates ``--policy-pack-config`` against these and fills the ``default``s;
+``context.context_from_config`` validates again (the offline engine and direct callers may
+skip the schema) and names the offending key.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .table import Rule
+
+BOUNDARY: dict[str, Any] = {
+    "description": "Sovereignty boundary: a code (EU, EEA, EUDB, US, UK, CH, CA, AU, JP, IN, BR) or a list of "
+    "Azure region names. Absent: the stack config 'sovereign:boundary'; neither: boundary-aware rules fail closed.",
+    "oneOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+    ],
+}
+EXTRA_ALLOWED_REGIONS: dict[str, Any] = {
+    "description": "Regions allowed in addition to the boundary.",
+    "type": "array",
+    "items": {"type": "string", "minLength": 1},
+    "default": [],
+}
+ALLOWED_EXTERNAL_ENDPOINTS: dict[str, Any] = {
+    "description": "External targets placed in a region by the operator: endpoint = URL host or ARM id prefix.",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {"endpoint": {"type": "string", "minLength": 1}, "region": {"type": "string", "minLength": 1}},
+        "required": ["endpoint", "region"],
+        "additionalProperties": False,
+    },
+    "default": [],
+}
+EXEMPTIONS: dict[str, Any] = {
+    "description": "Resources this policy skips, by URN, each with a non-empty reason.",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "urn": {"type": "string", "pattern": "^urn:pulumi:"},
+            "reason": {"type": "string", "minLength": 1, "pattern": "\\S"},
+        },
+        "required": ["urn", "reason"],
+        "additionalProperties": False,
+    },
+    "default": [],
+}
+
+
+def schema_properties(rule: Rule) -> dict[str, dict[str, Any]]:
+    """Config properties of ``rule``: every policy takes exemptions; boundary-aware ones also
+    take the boundary, extra regions and the external-endpoint allow-list."""
+    props: dict[str, dict[str, Any]] = {"exemptions": EXEMPTIONS}
+    if rule.needs_boundary:
+        props = {
+            "boundary": BOUNDARY,
+            "extraAllowedRegions": EXTRA_ALLOWED_REGIONS,
+            "allowedExternalEndpoints": ALLOWED_EXTERNAL_ENDPOINTS,
+            **props,
+        }
+    return props
