@@ -1,0 +1,71 @@
+"""The processor's app settings, read once from the environment the Functions host provides.
+
+Names come from :mod:`sovereign_components.contract` (the RegionalEventPlane sets them), so a
+rename on either side breaks a test, not a deployment. Pure: no Pulumi, no Azure SDK.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .. import contract
+from ..boundary import SovereigntyBoundary, get_boundary
+from ..errors import ConfigError
+from ..regions import canonical_region, is_known_region
+from .guard import default_boundary
+
+__all__ = ["ProcessorSettings"]
+
+_SOURCE = "Function App settings"
+
+
+@dataclass(frozen=True)
+class ProcessorSettings:
+    """What the processor needs to decide and where it writes."""
+
+    deployment_region: str
+    boundary: SovereigntyBoundary
+    allowed_data_regions: tuple[str, ...] = ()
+    processing_queue: str = ""
+    compliance_dlq: str = ""
+    archive_container: str = ""
+    cosmos_endpoint: str = ""
+    event_store_database: str = ""
+    event_store_container: str = ""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> ProcessorSettings:
+        """Read the settings; ``DEPLOYMENT_REGION`` is required (without it no guard can
+        decide, and a processor that cannot decide must not start: fail closed)."""
+        env = os.environ if env is None else env
+        raw_region = env.get(contract.DEPLOYMENT_REGION_SETTING, "").strip()
+        if not raw_region:
+            raise ConfigError(contract.DEPLOYMENT_REGION_SETTING, "is required", source=_SOURCE)
+        if not is_known_region(raw_region):
+            raise ConfigError(contract.DEPLOYMENT_REGION_SETTING, f"unknown Azure region {raw_region!r}", source=_SOURCE)
+        region = canonical_region(raw_region)
+        code = env.get(contract.BOUNDARY_SETTING, "").strip()
+        try:
+            boundary = get_boundary(code) if code else default_boundary(region)
+        except ValueError as exc:
+            raise ConfigError(contract.BOUNDARY_SETTING, str(exc), source=_SOURCE) from None
+        if not boundary.contains(region):
+            raise ConfigError(
+                contract.BOUNDARY_SETTING,
+                f"boundary {boundary.code} does not contain the deployment region {region}",
+                source=_SOURCE,
+            )
+        allowed = tuple(v.strip() for v in env.get(contract.ALLOWED_DATA_REGIONS_SETTING, "").split(",") if v.strip())
+        return cls(
+            deployment_region=region,
+            boundary=boundary,
+            allowed_data_regions=allowed,
+            processing_queue=env.get(contract.PROCESSING_QUEUE_SETTING, ""),
+            compliance_dlq=env.get(contract.COMPLIANCE_DLQ_SETTING, ""),
+            archive_container=env.get(contract.ARCHIVE_CONTAINER_SETTING, ""),
+            cosmos_endpoint=env.get(contract.COSMOS_ENDPOINT_SETTING, ""),
+            event_store_database=env.get(contract.EVENT_STORE_DATABASE_SETTING, ""),
+            event_store_container=env.get(contract.EVENT_STORE_CONTAINER_SETTING, ""),
+        )
