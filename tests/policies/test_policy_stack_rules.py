@@ -1,0 +1,239 @@
+"""Stack (cross-resource) rules on hand-built stacks, without pulumi: targets placed through
+property dependencies (unknown ids), ARM ids, URL hosts and the allow-list; fail closed
+otherwise; the metadata-channel exception."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sovereign_components.contract import CLASSIFICATION_ATTRIBUTE, METADATA_CHANNEL_LABEL
+from sovereign_components.policies import context_from_config
+from sovereign_components.policies.findings import StackResource
+from sovereign_components.policies.rules import cross_region as cr
+from sovereign_components.policies.values import UNKNOWN
+
+SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers"
+FOREIGN = "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/far/providers"
+EU = context_from_config({"boundary": "EU"})
+
+
+def res(name: str, token: str, props: dict[str, Any], **kw: Any) -> StackResource:
+    return StackResource(urn=f"urn:pulumi:eu::p::{token}::{name}", type=token, name=name, props=props, **kw)
+
+
+RG = res("rg", "azure-native:resources:ResourceGroup", {"location": "eastus", "resourceGroupName": "rg"})
+NS_EU = res("ns", "azure-native:servicebus:Namespace",
+            {"location": "westeurope", "namespaceName": "ns", "id": f"{SUB}/Microsoft.ServiceBus/namespaces/ns"})
+NS_US = res("nsus", "azure-native:servicebus:Namespace",
+            {"location": "eastus", "namespaceName": "nsus", "id": f"{SUB}/Microsoft.ServiceBus/namespaces/nsus"})
+QUEUE_EU = res("q", "azure-native:servicebus:Queue", {"namespaceName": "ns", "queueName": "q",
+                                                      "id": f"{SUB}/Microsoft.ServiceBus/namespaces/ns/queues/q"},
+               property_dependencies={"namespaceName": [NS_EU.urn]})
+QUEUE_US = res("qus", "azure-native:servicebus:Queue", {"namespaceName": "nsus", "queueName": "qus"},
+               property_dependencies={"namespaceName": [NS_US.urn]})
+ST_EU = res("st", "azure-native:storage:StorageAccount",
+            {"location": "westeurope", "accountName": "steu", "id": f"{SUB}/Microsoft.Storage/storageAccounts/steu"})
+ST_US = res("stus", "azure-native:storage:StorageAccount",
+            {"location": "eastus", "accountName": "stus", "id": f"{SUB}/Microsoft.Storage/storageAccounts/stus"})
+BASE = [RG, NS_EU, NS_US, QUEUE_EU, QUEUE_US, ST_EU, ST_US]
+
+
+def sub(props: dict[str, Any], **kw: Any) -> StackResource:
+    return res("sub", "azure-native:eventgrid:EventSubscription", props, **kw)
+
+
+def run(policy: str, *extra: StackResource, ctx=EU):
+    return cr.check_references(policy, [*BASE, *extra], ctx)
+
+
+def blocked(findings) -> list[str]:
+    return [f.urn for f in findings if not f.undecided]
+
+
+def test_known_id_of_in_boundary_queue_passes() -> None:
+    s = sub({"destination": {"endpointType": "ServiceBusQueue", "resourceId": QUEUE_EU.props["id"]}})
+    assert run(cr.EVENTGRID, s) == []
+
+
+def test_known_id_matched_by_type_and_name_when_no_id_output() -> None:
+    s = sub({"destination": {"endpointType": "ServiceBusQueue",
+                             "resourceId": f"{SUB}/Microsoft.ServiceBus/namespaces/nsus/queues/qus"}})
+    assert blocked(run(cr.EVENTGRID, s)) == [s.urn]
+
+
+def test_foreign_id_fails_closed_even_with_a_stale_in_boundary_dependency() -> None:
+    s = sub({"destination": {"resourceId": f"{FOREIGN}/Microsoft.ServiceBus/namespaces/x/queues/y"}},
+            property_dependencies={"destination": [QUEUE_EU.urn]})
+    [finding] = run(cr.EVENTGRID, s)
+    assert finding.urn == s.urn and not finding.undecided and "allowedExternalEndpoints" in finding.message
+
+
+@pytest.mark.parametrize("region, ok", [("germanywestcentral", True), ("eastus", False)])
+def test_allow_listed_foreign_id(region: str, ok: bool) -> None:
+    ctx = context_from_config({"boundary": "EU", "allowedExternalEndpoints": [
+        {"endpoint": f"{FOREIGN}/Microsoft.ServiceBus/namespaces/x", "region": region}]})
+    s = sub({"destination": {"resourceId": f"{FOREIGN}/Microsoft.ServiceBus/namespaces/x/queues/y"}})
+    assert (run(cr.EVENTGRID, s, ctx=ctx) == []) is ok
+
+
+def test_prefix_must_end_at_a_segment() -> None:
+    ctx = context_from_config({"boundary": "EU", "allowedExternalEndpoints": [
+        {"endpoint": f"{FOREIGN}/Microsoft.ServiceBus/namespaces/x", "region": "westeurope"}]})
+    s = sub({"destination": {"resourceId": f"{FOREIGN}/Microsoft.ServiceBus/namespaces/xevil/queues/y"}})
+    assert blocked(run(cr.EVENTGRID, s, ctx=ctx)) == [s.urn]
+
+
+@pytest.mark.parametrize("dep, ok", [("q", True), ("qus", False)])
+def test_unknown_id_resolved_through_property_dependencies(dep: str, ok: bool) -> None:
+    target = QUEUE_EU if dep == "q" else QUEUE_US
+    s = sub({"destination": {"endpointType": "ServiceBusQueue", "resourceId": UNKNOWN}},
+            property_dependencies={"destination": [RG.urn, target.urn]})
+    assert (run(cr.EVENTGRID, s) == []) is ok
+
+
+def test_unknown_id_with_only_a_resource_group_dependency_is_undecided() -> None:
+    # the RG is in eastus, but an RG's location says nothing about the target: not evidence
+    s = sub({"destination": {"resourceId": UNKNOWN}}, property_dependencies={"destination": [RG.urn]})
+    [finding] = run(cr.EVENTGRID, s)
+    assert finding.undecided and finding.urn == s.urn
+
+
+def test_whole_destination_unknown_is_resolved_once() -> None:
+    s = sub({"destination": UNKNOWN}, property_dependencies={"destination": [QUEUE_US.urn]})
+    assert len(blocked(run(cr.EVENTGRID, s))) == 1
+
+
+def test_dead_letter_with_identity_outside() -> None:
+    s = sub({"destination": {"resourceId": QUEUE_EU.props["id"]},
+             "deadLetterWithResourceIdentity": {"deadLetterDestination": {
+                 "endpointType": "StorageBlob", "resourceId": ST_US.props["id"], "blobContainerName": "dl"}}})
+    [finding] = run(cr.EVENTGRID, s)
+    assert "deadLetterWithResourceIdentity" in finding.message and "eastus" in finding.message
+
+
+def test_webhook_host_must_be_allow_listed() -> None:
+    s = sub({"destination": {"endpointType": "WebHook", "endpointUrl": "https://hooks.example.com/x"}})
+    assert blocked(run(cr.EVENTGRID, s)) == [s.urn]
+    ctx = context_from_config({"boundary": "EU", "allowedExternalEndpoints": [
+        {"endpoint": "hooks.example.com", "region": "francecentral"}]})
+    assert run(cr.EVENTGRID, s, ctx=ctx) == []
+
+
+def test_webhook_to_function_app_of_the_stack() -> None:
+    app = res("fn", "azure-native:web:WebApp", {"location": "eastus", "name": "proc-us", "kind": "functionapp"})
+    s = sub({"destination": {"endpointType": "WebHook",
+                             "endpointUrl": "https://proc-us.azurewebsites.net/runtime/webhooks/EventGrid"}})
+    assert blocked(run(cr.EVENTGRID, app, s)) == [s.urn]
+
+
+def channel(values: list[str], *, label: bool = True, arrays: bool = False) -> StackResource:
+    return sub({
+        "labels": [METADATA_CHANNEL_LABEL] if label else [],
+        "destination": {"endpointType": "WebHook", "endpointUrl": "https://meta.us.example.com/events"},
+        "filter": {"enableAdvancedFilteringOnArrays": arrays, "advancedFilters": [
+            {"operatorType": "StringIn", "key": CLASSIFICATION_ATTRIBUTE, "values": values}]},
+    })
+
+
+US_ENDPOINT = context_from_config({"boundary": "EU", "allowedExternalEndpoints": [
+    {"endpoint": "meta.us.example.com", "region": "eastus"}]})
+
+
+def test_metadata_channel_allowed_with_filter() -> None:
+    assert run(cr.EVENTGRID, channel(["Public", "internal"]), ctx=US_ENDPOINT) == []
+
+
+@pytest.mark.parametrize("s", [
+    channel(["Public", "Restricted"]),   # a regulated value admitted
+    channel([]),                          # empty filter
+    channel(["Public"], label=False),     # not declared
+    channel(["Public"], arrays=True),     # array filtering widens StringIn
+])
+def test_metadata_channel_blocked_without_a_narrow_filter(s: StackResource) -> None:
+    assert blocked(run(cr.EVENTGRID, s, ctx=US_ENDPOINT)) == [s.urn]
+
+
+def test_metadata_channel_target_must_still_be_placed() -> None:
+    assert blocked(run(cr.EVENTGRID, channel(["Public"]))) != []  # not allow-listed -> fail closed
+
+
+def test_capture() -> None:
+    hub = res("hub", "azure-native:eventhub:EventHub", {"captureDescription": {
+        "enabled": True, "destination": {"storageAccountResourceId": ST_US.props["id"], "blobContainer": "c"}}})
+    assert blocked(run(cr.CAPTURE, hub)) == [hub.urn]
+    off = res("hub", "azure-native:eventhub:EventHub", {"captureDescription": {
+        "enabled": False, "destination": {"storageAccountResourceId": ST_US.props["id"]}}})
+    assert run(cr.CAPTURE, off) == []
+    lake = res("hub", "azure-native:eventhub:EventHub", {"captureDescription": {
+        "enabled": True, "destination": {"dataLakeAccountName": "somelake"}}})
+    assert blocked(run(cr.CAPTURE, lake)) == [lake.urn]
+
+
+def test_diagnostic_sinks() -> None:
+    ok = res("diag", "azure-native:insights:DiagnosticSetting", {"resourceUri": NS_EU.props["id"],
+                                                                 "storageAccountId": ST_EU.props["id"]})
+    bad = res("diag2", "azure-native:monitor:DiagnosticSetting", {"resourceUri": NS_EU.props["id"],
+                                                                  "workspaceId": UNKNOWN},
+              property_dependencies={"workspaceId": [ST_US.urn]})
+    partner = res("diag3", "azure-native:monitor:DiagnosticSetting",
+                  {"marketplacePartnerId": f"{FOREIGN}/Microsoft.Datadog/monitors/dd"})
+    assert blocked(run(cr.DIAGNOSTICS, ok, bad, partner)) == [bad.urn, partner.urn]
+
+
+def test_dr_partner() -> None:
+    dr = res("dr", "azure-native:servicebus:DisasterRecoveryConfig", {"partnerNamespace": NS_US.props["id"]})
+    assert blocked(run(cr.DR, dr)) == [dr.urn]
+    dr_ok = res("dr", "azure-native:eventhub:DisasterRecoveryConfig", {"partnerNamespace": UNKNOWN},
+                property_dependencies={"partnerNamespace": [NS_EU.urn]})
+    assert run(cr.DR, dr_ok) == []
+
+
+def test_object_replication_by_name() -> None:
+    orp = res("orp", "azure-native:storage:ObjectReplicationPolicy",
+              {"accountName": "steu", "sourceAccount": "steu", "destinationAccount": "stus"})
+    assert blocked(run(cr.OBJECT_REPLICATION, orp)) == [orp.urn]
+    inside = res("orp", "azure-native:storage:ObjectReplicationPolicy",
+                 {"accountName": "steu", "sourceAccount": "steu", "destinationAccount": "steu"})
+    assert run(cr.OBJECT_REPLICATION, inside) == []
+
+
+def test_servicebus_forwarding() -> None:
+    same = res("fw", "azure-native:servicebus:Queue", {"namespaceName": "ns", "forwardTo": "other-queue"})
+    url = res("fw2", "azure-native:servicebus:Subscription",
+              {"forwardDeadLetteredMessagesTo": "sb://nsus.servicebus.windows.net/qus"})
+    assert blocked(run(cr.FORWARDING, same, url)) == [url.urn]
+
+
+def test_private_endpoint_targets() -> None:
+    pe = res("pe", "azure-native:network:PrivateEndpoint", {
+        "location": "westeurope",
+        "privateLinkServiceConnections": [{"name": "c", "privateLinkServiceId": ST_US.props["id"]}]})
+    assert blocked(run(cr.PRIVATE_ENDPOINTS, pe)) == [pe.urn]
+
+
+def test_exempted_resource_is_skipped() -> None:
+    dr = res("dr", "azure-native:servicebus:DisasterRecoveryConfig", {"partnerNamespace": NS_US.props["id"]})
+    ctx = context_from_config({"boundary": "EU", "exemptions": [{"urn": dr.urn, "reason": "migration, ticket 42"}]})
+    assert run(cr.DR, dr, ctx=ctx) == []
+
+
+def test_no_boundary_fails_closed() -> None:
+    dr = res("dr", "azure-native:servicebus:DisasterRecoveryConfig", {"partnerNamespace": NS_EU.props["id"]})
+    [finding] = run(cr.DR, dr, ctx=context_from_config({}))
+    assert "sovereign:boundary" in finding.message
+
+
+def test_advisory_private_endpoint_and_diagnostics_presence() -> None:
+    pe = res("pe", "azure-native:network:PrivateEndpoint", {
+        "location": "westeurope", "privateLinkServiceConnections": [{"privateLinkServiceId": UNKNOWN}]},
+        property_dependencies={"privateLinkServiceConnections": [ST_EU.urn]})
+    diag = res("diag", "azure-native:monitor:DiagnosticSetting", {"resourceUri": NS_EU.props["id"]})
+    stack = [ST_EU, NS_EU, pe, diag]
+    # the storage account has an endpoint (through the dependency); the namespace (tier not
+    # given, so possibly Premium) has none
+    assert [f.urn for f in cr.check_private_endpoints_present(stack, EU)] == [NS_EU.urn]
+    assert cr.check_diagnostic_settings_present(stack, EU) == []
+    assert [f.urn for f in cr.check_diagnostic_settings_present([ST_EU, NS_EU], EU)] == [NS_EU.urn]
+    assert {f.urn for f in cr.check_private_endpoints_present([ST_EU], EU)} == {ST_EU.urn}
