@@ -94,8 +94,9 @@ class CaptureMonitor(MockMonitor):
             inputs=inputs,
             outputs=outputs,
             protect=bool(request.protect),
-            dependencies=list(request.dependencies),
-            property_dependencies={k: list(v.urns) for k, v in request.propertyDependencies.items()},
+            # the SDK builds these from sets: sort them so repeated runs are identical
+            dependencies=sorted(request.dependencies),
+            property_dependencies={k: sorted(v.urns) for k, v in sorted(request.propertyDependencies.items())},
             provider=request.provider,
             id=response.id,
         )

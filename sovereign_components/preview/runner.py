@@ -145,7 +145,8 @@ def _run_in_context(project: Project, config: Mapping[str, str], unknowns: bool)
     asyncio.set_event_loop(loop)
     failure: BaseException | None = None
     try:
-        with _program_environment(project):
+        # stdout carries the report (--format json); a program's prints go to stderr
+        with _program_environment(project), contextlib.redirect_stdout(sys.stderr):
             try:
                 loop.run_until_complete(
                     run_in_stack(lambda: runpy.run_path(str(project.main), run_name="__main__"))
