@@ -20,13 +20,16 @@ from .table import RULES, RULES_BY_NAME
 from .tokens import GLOBAL_TYPES, canonical_token
 
 PACK_NAME = "sovereign-events"
-#: Pack default, used only by a policy without its own level (every row has one): fail closed.
-ENFORCEMENT_LEVEL = "mandatory"
+#: Pack default (``ENFORCEMENT_LEVEL``, a ``pulumi_policy.EnforcementLevel``, resolved lazily
+#: so importing this package stays free of pulumi_policy): used only by a policy without its
+#: own level - every row of the table has one - so it is MANDATORY to fail closed.
+DEFAULT_ENFORCEMENT_LEVEL = "mandatory"
 #: No initial config: the boundary comes from --policy-pack-config (policy/config.<b>.json)
 #: or the stack config 'sovereign:boundary'.
 INITIAL_CONFIG: dict[str, Any] | None = None
 
 __all__ = [
+    "DEFAULT_ENFORCEMENT_LEVEL",
     "ENFORCEMENT_LEVEL",
     "GLOBAL_TYPES",
     "INITIAL_CONFIG",
@@ -38,6 +41,14 @@ __all__ = [
     "canonical_token",
     "context_from_config",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ENFORCEMENT_LEVEL":
+        from pulumi_policy import EnforcementLevel
+
+        return EnforcementLevel(DEFAULT_ENFORCEMENT_LEVEL)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def build_policies() -> list[Any]:

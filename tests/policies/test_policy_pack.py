@@ -1,0 +1,183 @@
+"""The policy objects through the real servicer path (the offline engine's ``analyze``), the
+pack project files, and the generated docs/configs being current."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from sovereign_components._version import __version__
+from sovereign_components.policies import PACK_NAME, RULES, build_policies
+from sovereign_components.policies import configs, docs
+from sovereign_components.policies.values import UNKNOWN
+from sovereign_components.preview.engine import CapturedResource, analyze, load_policy_pack
+
+ROOT = Path(__file__).resolve().parents[2]
+EU_CONFIG = ROOT / "policy" / "config.eu.json"
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_policy_pack(None)
+
+
+def resource(name: str, token: str, inputs: dict[str, Any], **kw: Any) -> CapturedResource:
+    return CapturedResource(urn=f"urn:pulumi:eu::proj::{token}::{name}", type=token, name=name, inputs=inputs, **kw)
+
+
+COMPLIANT_COSMOS = {
+    "location": "westeurope",
+    "locations": [{"locationName": "westeurope", "failoverPriority": 0.0}],
+    "publicNetworkAccess": "Disabled",
+    "disableLocalAuth": True,
+    "disableKeyBasedMetadataWriteAccess": True,
+    "backupPolicy": {"type": "Continuous"},
+    "minimalTlsVersion": "Tls12",
+    "keyVaultKeyUri": "https://kv.vault.azure.net/keys/k",
+}
+
+
+def mandatory(result, urn: str | None = None) -> set[str]:
+    return {v.policy for v in result.violations
+            if v.enforcement_level == "mandatory" and (urn is None or v.urn == urn)}
+
+
+def test_compliant_cosmos_has_no_mandatory_violation(pack) -> None:
+    r = resource("db", "azure-native:cosmosdb:DatabaseAccount", COMPLIANT_COSMOS, protect=True)
+    result = analyze([r], pack, EU_CONFIG)
+    assert mandatory(result) == set()
+    # alone in a stack it has no private endpoint or diagnostic setting: only those advisories
+    assert {v.policy for v in result.violations if v.urn == r.urn} == {
+        "private-endpoints-present", "diagnostic-settings-present"}
+
+
+def test_missing_public_access_and_local_auth_block_on_the_urn(pack) -> None:
+    inputs = {k: v for k, v in COMPLIANT_COSMOS.items()
+              if k not in ("publicNetworkAccess", "disableLocalAuth")}
+    r = resource("db", "azure-native:documentdb:DatabaseAccount", inputs)  # v2 token from old state
+    assert mandatory(analyze([r], pack, EU_CONFIG), r.urn) == {"no-public-network-access", "no-local-auth"}
+
+
+def test_unknown_location_is_undecided_not_passed(pack) -> None:
+    r = resource("db", "azure-native:cosmosdb:DatabaseAccount", {**COMPLIANT_COSMOS, "location": UNKNOWN})
+    result = analyze([r], pack, EU_CONFIG)
+    undecided = [v for v in result.violations if v.undecided]
+    assert [v.policy for v in undecided] == ["allowed-locations"]
+    assert "can't run policy" in undecided[0].message
+
+
+def test_boundary_falls_back_to_stack_config(pack) -> None:
+    r = resource("db", "azure-native:cosmosdb:DatabaseAccount", {**COMPLIANT_COSMOS, "location": "eastus"})
+    no_boundary: dict[str, Any] = {}
+    # no policy-config boundary, stack says US: eastus passes L1; stack says EU: blocked
+    assert "allowed-locations" not in mandatory(analyze([r], pack, no_boundary, stack_config={"sovereign:boundary": "US"}))
+    assert "allowed-locations" in mandatory(analyze([r], pack, no_boundary, stack_config={"sovereign:boundary": "EU"}))
+    # neither: fail closed, saying how to configure
+    result = analyze([r], pack, no_boundary)
+    messages = [v.message for v in result.violations if v.policy == "allowed-locations"]
+    assert messages and "sovereign:boundary" in messages[0]
+
+
+def test_exemption_needs_and_uses_a_reason(pack) -> None:
+    r = resource("db", "azure-native:cosmosdb:DatabaseAccount", {**COMPLIANT_COSMOS, "publicNetworkAccess": "Enabled"})
+    config = {"no-public-network-access": {"exemptions": [{"urn": r.urn, "reason": "migration window, CHG-1"}]}}
+    assert "no-public-network-access" not in mandatory(analyze([r], pack, config))
+
+
+def test_remediation_only_when_configured(pack) -> None:
+    r = resource("db", "azure-native:cosmosdb:DatabaseAccount", {**COMPLIANT_COSMOS, "publicNetworkAccess": "Enabled"})
+    assert "no-public-network-access" in mandatory(analyze([r], pack, EU_CONFIG))
+    config = {**json.loads(EU_CONFIG.read_text()), "no-public-network-access": "remediate"}
+    result = analyze([r], pack, config)
+    assert "no-public-network-access" not in mandatory(result)
+    assert any("no-public-network-access" in line for line in result.remediations)
+
+
+def test_cross_region_stack_policy_through_the_servicer(pack) -> None:
+    ns = resource("ns", "azure-native:servicebus:Namespace", {"location": "eastus", "namespaceName": "ns"},
+                  outputs={"id": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ServiceBus/namespaces/ns"})
+    q = resource("q", "azure-native:servicebus:Queue", {"namespaceName": "ns", "queueName": "q"},
+                 property_dependencies={"namespaceName": [ns.urn]})
+    s = resource("s", "azure-native:eventgrid:EventSubscription",
+                 {"destination": {"endpointType": "ServiceBusQueue", "resourceId": UNKNOWN}},
+                 property_dependencies={"destination": [q.urn]})
+    result = analyze([ns, q, s], pack, EU_CONFIG)
+    assert "eventgrid-destinations-in-boundary" in mandatory(result, s.urn)
+
+
+def test_undecided_stack_target_is_reported_as_undecided(pack) -> None:
+    s = resource("s", "azure-native:eventgrid:EventSubscription", {"destination": {"resourceId": UNKNOWN}})
+    result = analyze([s], pack, EU_CONFIG)
+    [v] = [v for v in result.violations if v.policy == "eventgrid-destinations-in-boundary"]
+    assert v.undecided and v.enforcement_level == "advisory"
+
+
+def test_protect_visible_to_the_advisory_rule(pack) -> None:
+    unprotected = resource("db", "azure-native:cosmosdb:DatabaseAccount", COMPLIANT_COSMOS)
+    result = analyze([unprotected], pack, EU_CONFIG)
+    assert [v.enforcement_level for v in result.violations if v.policy == "data-stores-protected"] == ["advisory"]
+
+
+def test_policy_metadata() -> None:
+    policies = build_policies()
+    assert [p.name for p in policies] == [r.name for r in RULES]
+    for p in policies:
+        assert p.url.endswith(f"docs/policies.md#{p.name}")
+        assert p.remediation_steps and "exemptions" in p.remediation_steps
+        assert p.severity is not None and p.config_schema is not None
+        assert "exemptions" in p.config_schema.properties
+
+
+def test_policy_pack_project_matches_the_package(pack) -> None:
+    meta = yaml.safe_load((ROOT / "policy" / "PulumiPolicy.yaml").read_text())
+    assert meta["version"] == __version__
+    assert meta["runtime"]["name"] == "python"
+    loaded = load_policy_pack(ROOT / "policy")  # runs policy/__main__.py with PolicyPack intercepted
+    assert loaded.name == PACK_NAME and loaded.version == __version__
+    assert [p.name for p in loaded.policies] == [p.name for p in pack.policies]
+
+
+@pytest.mark.parametrize("boundary", ["EU", "US"])
+def test_committed_configs_are_current(boundary: str) -> None:
+    path = ROOT / "policy" / f"config.{boundary.lower()}.json"
+    assert path.read_text() == configs.render(boundary)
+
+
+def test_committed_docs_are_current() -> None:
+    assert (ROOT / "docs" / "policies.md").read_text() == docs.render()
+    for rule in RULES:
+        assert f"### {rule.name}" in docs.render()
+
+
+def test_plain_unwraps_the_real_proxy_and_keeps_unknowns() -> None:
+    from pulumi_policy.proxy import unknown_checking_proxy
+
+    from sovereign_components.policies.pack import plain
+
+    proxied = unknown_checking_proxy({"a": {"b": [UNKNOWN, {"c": 1}]}, "d": UNKNOWN})
+    assert plain(proxied) == {"a": {"b": [UNKNOWN, {"c": 1}]}, "d": UNKNOWN}
+
+
+def test_resource_validation_args_path_with_proxy() -> None:
+    """Direct ResourceValidationArgs call (pulumi-facts §3): unknown -> UnknownValueError."""
+    from pulumi_policy import ResourceValidationArgs
+    from pulumi_policy.policy import PolicyCustomTimeouts, PolicyResourceOptions
+    from pulumi_policy.proxy import UnknownValueError, unknown_checking_proxy
+
+    [policy] = [p for p in build_policies() if p.name == "no-public-network-access"]
+    opts = PolicyResourceOptions(False, [], None, [], PolicyCustomTimeouts(0, 0, 0), [])
+    found: list[str] = []
+
+    def call(props: dict) -> None:
+        args = ResourceValidationArgs("azure-native:storage:StorageAccount", unknown_checking_proxy(props),
+                                      "urn:pulumi:s::p::azure-native:storage:StorageAccount::st", "st", opts, None)
+        policy.validate(args, lambda msg, urn=None: found.append(msg))
+
+    call({"publicNetworkAccess": "Enabled"})
+    assert len(found) == 1 and "T1" in found[0]
+    with pytest.raises(UnknownValueError):
+        call({"publicNetworkAccess": UNKNOWN})
