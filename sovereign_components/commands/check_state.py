@@ -1,17 +1,105 @@
-"""Placeholder until its issue lands: exits 2 saying so."""
+"""``sovereign check-state FILE``: run the policy pack over deployed (or previewed) state.
+
+An audit of what is deployed without a fresh preview (pulumi-policy#253): FILE is a
+``pulumi stack export`` (``version: 3``) or ``pulumi preview --json`` output. The resources go
+through the same analyzer path as ``sovereign preview`` — per-resource policies over each
+custom resource, then stack policies over all of them — with the same report formats and
+exit codes (0 clean; 1 mandatory violation, or with ``--strict`` an undecided policy; 2 a bad
+file, pack or config). Provider resources (``pulumi:providers:*``) and the root stack are
+given to stack policies only: a provider's ``location`` input is a default for other
+resources, not a resource placed anywhere.
+
+Module top imports nothing heavy (``sovereign --help`` stays fast); pulumi loads in ``run``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import sys
+from pathlib import Path
+from typing import Any
 
 from ..errors import UsageError
 
-HELP = "(not yet available)"
+HELP = "run the policy pack over a `pulumi stack export` or `pulumi preview --json` file"
+
+FORMAT_CHOICES = ("text", "json", "sarif")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    return None
+    parser.add_argument("file", type=Path, metavar="FILE",
+                        help="`pulumi stack export` output (deployment version 3) or `pulumi preview --json` output")
+    parser.add_argument("--policy-pack", type=Path, metavar="DIR", default=None,
+                        help="a Python CrossGuard pack directory (default: the built-in sovereignty pack)")
+    parser.add_argument("--policy-pack-config", type=Path, metavar="FILE", default=None,
+                        help="policy config JSON, as `pulumi preview --policy-pack-config` takes")
+    parser.add_argument("--format", choices=FORMAT_CHOICES, default="text", help="report format (default: text)")
+    parser.add_argument("--output", type=Path, metavar="FILE", default=None,
+                        help="write the report to FILE instead of stdout")
+    parser.add_argument("--strict", action="store_true",
+                        help="also exit 1 when a policy could not decide (a value is unknown or encrypted)")
+
+
+def for_analysis(resources: list[Any]) -> list[Any]:
+    """Copies in which provider resources are not custom, so the analyzer (which analyses every
+    custom resource) runs only stack policies over them; everything else is unchanged."""
+    return [
+        dataclasses.replace(r, custom=False) if r.type.startswith("pulumi:providers:") else r
+        for r in resources
+    ]
+
+
+def check_state(file: Path, *, policy_pack: Path | None = None, policy_pack_config: Path | None = None) -> Any:
+    """Load FILE and the pack, analyse, and return the ``PreviewReport`` (raises SovereignError).
+
+    The report also carries ``pack``, ``policy_levels`` and ``sarif_artifact`` (the state file)
+    so ``--format sarif`` can list every rule and point results at the audited file.
+    """
+    from ..preview.engine import analyze, load_policy_pack
+    from ..preview.model import PreviewReport
+    from ..preview.policy_config import resolve_policy_config
+    from ..preview.state import load_state
+
+    if policy_pack_config is not None and not policy_pack_config.is_file():
+        raise UsageError(f"{policy_pack_config}: policy pack config file not found")
+    state = load_state(file)
+    pack = load_policy_pack(policy_pack)
+    resolved = resolve_policy_config(pack, policy_pack_config)  # config errors before analysis
+    result = analyze(for_analysis(state.resources), pack, policy_pack_config,
+                     project=state.project, stack=state.stack, stack_config=state.config)
+    notes = [f"audited {state.kind} file {file} (no program ran; values are as recorded in the file)",
+             *state.notes, *getattr(result, "remediations", [])]
+    report = PreviewReport(
+        project=state.project,
+        stack=state.stack,
+        pack_name=pack.name,
+        pack_version=pack.version,
+        resources=state.resources,
+        violations=result.violations,
+        emulated=notes,
+    )
+    report.pack = pack  # type: ignore[attr-defined]
+    report.policy_levels = {name: s.enforcement_level for name, s in resolved.items()}  # type: ignore[attr-defined]
+    report.sarif_artifact = Path(file)  # type: ignore[attr-defined]
+    return report
+
+
+def write_report(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write the report: {exc.strerror}") from None
 
 
 def run(args: argparse.Namespace) -> int:
-    raise UsageError("this command is not available yet")
+    from ..preview.formats import renderer
+
+    render = renderer(args.format)  # an unknown/missing format fails before any work
+    report = check_state(args.file, policy_pack=args.policy_pack, policy_pack_config=args.policy_pack_config)
+    write_report(render(report), args.output)
+    return report.exit_code(strict=args.strict)

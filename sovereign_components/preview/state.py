@@ -58,6 +58,9 @@ class StateFile:
     kind: str  # "export" | "preview"
     #: Lines for the report's notes (e.g. "3 secrets could not be decrypted offline").
     notes: list[str] = field(default_factory=list)
+    #: Stack config (``ns:key`` -> str) when the file carries it (``pulumi preview --json``
+    #: prints the stack's config; exports do not), handed to policies as the engine would.
+    config: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -223,7 +226,12 @@ def parse_state(doc: Any, source: str = "<state>") -> StateFile:
             f"{counters.encrypted_secrets} encrypted secret value(s) cannot be read offline and are "
             "treated as unknown (export with --show-secrets to let policies read them)"
         )
-    return StateFile(project=project, stack=stack, resources=resources, kind=kind, notes=notes)
+    raw_config = doc.get("config") if kind == "preview" else None
+    config = {
+        str(k): v if isinstance(v, str) else json.dumps(v)
+        for k, v in (raw_config.items() if isinstance(raw_config, dict) else [])
+    }
+    return StateFile(project=project, stack=stack, resources=resources, kind=kind, notes=notes, config=config)
 
 
 def analyzable(resources: list[CapturedResource]) -> list[CapturedResource]:
