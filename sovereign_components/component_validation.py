@@ -209,8 +209,7 @@ def validate_store_args(args: Mapping[str, Any]) -> tuple[SovereigntyBoundary, l
     Returns the boundary and the canonical additional locations (plain ones). Rejects: an
     additional location outside the boundary or equal to the main one (L3); a ``0`` TTL
     (Cosmos rejects it; -1 or a positive number are the choices); ``Geo`` periodic backup
-    redundancy when the region's pair is outside the boundary (G4, G2); automatic failover
-    with a location outside the boundary (G4).
+    redundancy when the region's pair is outside the boundary (G4, G2).
     """
     component = "SovereignEventStore"
     boundary, location = check_common(component, args)
@@ -247,25 +246,27 @@ def _short_hash(text: str, length: int = 6) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
-def derive_storage_account_name(component_name: str, suffix: str) -> str:
-    """A deterministic storage account name (3-24 lower-case alphanumerics) from a component
-    name: its alphanumerics plus ``suffix``, shortened with a hash of the full name when too
-    long, so two long names that share a prefix still differ."""
+def derive_storage_account_name(component_name: str, suffix: str, seed: str | None = None) -> str:
+    """A deterministic storage account name (3-24 lower-case alphanumerics).
+
+    The component name's alphanumerics, a 6-hex hash of ``seed`` (e.g.
+    ``project/stack/component``; default the component name) and ``suffix``. Storage account
+    names are global DNS names, so the hash keeps two stacks with the same component names
+    apart, and stable across runs so a rename never happens by accident.
+    """
     base = re.sub(r"[^a-z0-9]", "", component_name.lower())
-    candidate = base + suffix
-    if 3 <= len(candidate) <= 24:
-        return candidate
-    digest = _short_hash(component_name)
+    digest = _short_hash(seed or component_name)
     keep = max(0, 24 - len(suffix) - len(digest))
-    return (base[:keep] + digest + suffix)[:24]
+    name = base[:keep] + digest + suffix
+    if not name[0].isalpha():
+        name = ("s" + name)[:24]
+    return name
 
 
-def derive_cosmos_account_name(component_name: str) -> str:
-    """A deterministic Cosmos DB account name (3-44 lower-case alphanumerics and dashes)."""
-    base = re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9-]", "-", component_name.lower())).strip("-")
-    if len(base) < 3:
-        base = f"{base}-store".strip("-")
-    if len(base) > 44:
-        digest = _short_hash(component_name)
-        base = base[: 44 - len(digest) - 1].rstrip("-") + "-" + digest
-    return base
+def derive_cosmos_account_name(component_name: str, seed: str | None = None) -> str:
+    """A deterministic Cosmos DB account name (3-44 lower-case alphanumerics and dashes): the
+    component name as a slug plus a 6-hex hash of ``seed`` (global DNS name, see above)."""
+    slug = re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9-]", "-", component_name.lower())).strip("-")
+    digest = _short_hash(seed or component_name)
+    slug = slug[: 44 - len(digest) - 1].rstrip("-")
+    return f"{slug}-{digest}" if slug else f"store-{digest}"

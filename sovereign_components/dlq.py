@@ -70,7 +70,7 @@ class ComplianceDLQArgs(CommonArgs):
     """Create the immutable blob archive; default True (source design ``archiveToStorage``)."""
     archive_account_name: NotRequired[str]
     """Storage account name of the archive (3-24 lower-case letters and digits, globally unique);
-    default derived from the component name plus ``dlq``."""
+    default derived from the component name, a hash of project/stack/name and ``dlq``."""
 
 
 class ComplianceDLQ(pulumi.ComponentResource):
@@ -265,7 +265,9 @@ class ComplianceDLQ(pulumi.ComponentResource):
         from pulumi_azure_native import storage
 
         rg = args["resource_group_name"]
-        account_name = args.get("archive_account_name") or derive_storage_account_name(name, "dlq")
+        account_name = args.get("archive_account_name") or derive_storage_account_name(
+            name, "dlq", f"{pulumi.get_project()}/{pulumi.get_stack()}/{name}"
+        )
         account = storage.StorageAccount(
             f"{name}-archive",
             account_name=account_name,
