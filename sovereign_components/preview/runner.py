@@ -227,7 +227,15 @@ def capture_in_subprocess(
             cmd.append("--unknowns")
         for key, value in (config_overrides or {}).items():
             cmd += ["--config", f"{key}={value}"]
-        proc = subprocess.run(cmd, env=env, stdout=sys.stderr, stderr=subprocess.PIPE, text=True)
+        # the program's own stdout goes to our stderr (stdout carries the report)
+        try:
+            program_out: int = sys.stderr.fileno()
+        except (AttributeError, OSError, ValueError):
+            program_out = subprocess.PIPE
+        proc = subprocess.run(cmd, env=env, stdout=program_out, stderr=subprocess.PIPE, text=True)
+        for text in (proc.stdout if program_out == subprocess.PIPE else None, proc.stderr):
+            if text:
+                sys.stderr.write(text)
         if not out.exists():
             tail = (proc.stderr or "").strip().splitlines()[-1:] or ["no output"]
             raise ProgramError(f"{python}: the capture worker failed (exit {proc.returncode}): {tail[0]}")
