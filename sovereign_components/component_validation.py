@@ -226,8 +226,8 @@ def validate_store_args(args: Mapping[str, Any]) -> tuple[SovereigntyBoundary, l
             raise _fail(component, f"additional_locations[{index}]", f"{name!r} is listed twice (the main location is always first)")
         extra.append(name)
     redundancy = args.get("backup_storage_redundancy")
-    mode = args.get("backup_mode")
-    if redundancy is not None and is_plain(redundancy) and mode not in (None, "Periodic"):
+    mode = args.get("backup_mode", "Continuous")
+    if redundancy is not None and is_plain(redundancy) and is_plain(mode) and mode != "Periodic":
         raise _fail(component, "backup_storage_redundancy", "applies to backup_mode 'Periodic' only")
     if redundancy == "Geo" and location is not None and not boundary.pair_inside(location):
         pair = get_region(location).paired_region or "none"
