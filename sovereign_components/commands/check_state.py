@@ -69,7 +69,7 @@ def check_state(file: Path, *, policy_pack: Path | None = None, policy_pack_conf
     result = analyze(for_analysis(state.resources), pack, policy_pack_config,
                      project=state.project, stack=state.stack, stack_config=state.config)
     notes = [f"audited {state.kind} file {file} (no program ran; values are as recorded in the file)",
-             *state.notes, *getattr(result, "remediations", [])]
+             *state.notes]
     report = PreviewReport(
         project=state.project,
         stack=state.stack,
@@ -78,6 +78,7 @@ def check_state(file: Path, *, policy_pack: Path | None = None, policy_pack_conf
         resources=state.resources,
         violations=result.violations,
         emulated=notes,
+        remediations=list(result.remediations),
     )
     report.pack = pack  # type: ignore[attr-defined]
     report.policy_levels = {name: s.enforcement_level for name, s in resolved.items()}  # type: ignore[attr-defined]

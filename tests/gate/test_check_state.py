@@ -1,0 +1,183 @@
+"""``sovereign check-state``: stack exports (v2 and v3 tokens) and preview --json files, secrets,
+providers, exit codes and the one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sovereign_components.cli import main
+from sovereign_components.preview.model import UNKNOWN
+from sovereign_components.preview.state import SECRET_SIG, SIG_KEY, load_state, parse_state, parse_urn
+
+from .conftest import EU_CONFIG, EXTERNAL_PACK, STATE
+
+V2_EXPORT = STATE / "eu-v2-public-multiregion-cosmos.export.json"
+V3_EXPORT = STATE / "eu-v3-private.export.json"
+PREVIEW = STATE / "us-preview.json"
+COSMOS_URN = ("urn:pulumi:eu::sovereign-events::sovereign:index:SovereignEventStore"
+              "$azure-native:documentdb:DatabaseAccount::events-cosmos")
+
+
+# -- parsing ---------------------------------------------------------------------------------
+def test_urn_parts():
+    assert parse_urn(COSMOS_URN) == ("eu", "sovereign-events", "azure-native:documentdb:DatabaseAccount",
+                                     "events-cosmos")
+    assert parse_urn("urn:pulumi:s::p::t::a::b")[3] == "a::b"  # names may hold '::'
+    with pytest.raises(ValueError):
+        parse_urn("not-a-urn")
+
+
+def test_export_keeps_tokens_structure_and_identity():
+    state = load_state(V2_EXPORT)
+    assert (state.project, state.stack, state.kind) == ("sovereign-events", "eu", "export")
+    by_urn = {r.urn: r for r in state.resources}
+    cosmos = by_urn[COSMOS_URN]
+    assert cosmos.type == "azure-native:documentdb:DatabaseAccount"  # v2 token kept as deployed
+    assert cosmos.parent.endswith("sovereign:index:SovereignEventStore::events")
+    assert cosmos.property_dependencies["resourceGroupName"] == [
+        "urn:pulumi:eu::sovereign-events::azure-native:resources:ResourceGroup::sov-eu-rg"]
+    assert cosmos.provider.startswith("urn:pulumi:eu::sovereign-events::pulumi:providers:azure-native::default_2_90_0::")
+    assert [loc["locationName"] for loc in cosmos.inputs["locations"]] == ["westeurope", "eastus"]
+    assert not by_urn["urn:pulumi:eu::sovereign-events::sovereign:index:SovereignEventStore::events"].custom
+
+
+def test_encrypted_secrets_become_unknown_and_are_noted():
+    state = load_state(V2_EXPORT)
+    settings = next(r for r in state.resources if r.type == "azure-native:web:WebAppApplicationSettings")
+    assert settings.inputs["properties"] == {SIG_KEY: SECRET_SIG, "value": UNKNOWN}
+    assert any("2 encrypted secret" in n for n in state.notes)
+
+
+def test_plaintext_secrets_are_decoded():
+    state = load_state(V3_EXPORT)
+    settings = next(r for r in state.resources if r.type == "azure-native:web:WebAppApplicationSettings")
+    assert settings.inputs["properties"][SIG_KEY] == SECRET_SIG
+    assert settings.inputs["properties"]["value"]["DEPLOYMENT_REGION"] == "westeurope"
+    assert state.notes == []
+
+
+def test_preview_json_uses_new_state_and_drops_deletes():
+    state = load_state(PREVIEW)
+    assert (state.project, state.stack, state.kind) == ("sovereign-events", "us", "preview")
+    names = {r.name for r in state.resources}
+    assert "legacy" not in names  # op delete: gone after the update
+    assert {"ingest", "archive", "sov-us-rg"} <= names
+    assert state.config["azure-native:location"] == "eastus"
+
+
+def test_resource_references_become_ids():
+    doc = {"version": 3, "deployment": {"resources": [{
+        "urn": "urn:pulumi:s::p::azure-native:x:Y::a", "custom": True, "type": "azure-native:x:Y",
+        "inputs": {"target": {SIG_KEY: "5cf8f73096256a8f31e491e813e4eb8e", "urn": "urn:pulumi:s::p::t::b",
+                              "id": "/subscriptions/0/b"}}}]}}
+    assert parse_state(doc).resources[0].inputs["target"] == "/subscriptions/0/b"
+
+
+@pytest.mark.parametrize("doc, needle", [
+    ({"version": 2, "deployment": {"resources": []}}, "deployment version 2"),
+    ({"hello": 1}, "neither a `pulumi stack export`"),
+    ({"version": 3, "deployment": {"resources": []}}, "holds no resources"),
+    ({"version": 3, "deployment": {"resources": [{"urn": "bogus"}]}}, "deployment.resources[0]"),
+])
+def test_bad_documents_are_usage_errors(doc, needle):
+    from sovereign_components.errors import UsageError
+
+    with pytest.raises(UsageError, match=None) as info:
+        parse_state(doc, "f.json")
+    assert needle in str(info.value) and str(info.value).startswith("f.json: ")
+
+
+# -- the command -----------------------------------------------------------------------------
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(["check-state", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_public_multiregion_cosmos_fails_and_names_both_problems(capsys):
+    code, out, _ = _run(capsys, str(V2_EXPORT), "--policy-pack-config", str(EU_CONFIG), "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    on_cosmos = {v["policy"]: v for v in report["violations"] if v["urn"] == COSMOS_URN}
+    # public network access (C1) and a replica outside the EU boundary (L3), both mandatory
+    assert on_cosmos["no-public-network-access"]["enforcementLevel"] == "mandatory"
+    assert "publicNetworkAccess" in on_cosmos["no-public-network-access"]["message"]
+    assert on_cosmos["cosmos-allowed-locations"]["enforcementLevel"] == "mandatory"
+    assert "eastus" in on_cosmos["cosmos-allowed-locations"]["message"]
+    assert report["project"] == "sovereign-events" and report["stack"] == "eu"
+
+
+def test_private_single_region_v3_state_passes(capsys):
+    code, out, _ = _run(capsys, str(V3_EXPORT), "--policy-pack-config", str(EU_CONFIG), "--format", "json")
+    report = json.loads(out)
+    assert [v for v in report["violations"] if v["enforcementLevel"] == "mandatory"] == []
+    assert code == 0
+
+
+def _recorder_pack(tmp_path: Path) -> Path:
+    """A pack whose resource and stack policies report every type they are shown."""
+    pack = tmp_path / "recorder"
+    pack.mkdir()
+    (pack / "PulumiPolicy.yaml").write_text("runtime: python\nversion: 0.1.0\n")
+    (pack / "__main__.py").write_text(
+        "from pulumi_policy import PolicyPack, ResourceValidationPolicy, StackValidationPolicy\n"
+        "def seen(args, report):\n"
+        "    report('resource ' + args.resource_type)\n"
+        "def seen_stack(args, report):\n"
+        "    for r in args.resources:\n"
+        "        report('stack ' + r.resource_type, r.urn)\n"
+        "PolicyPack('recorder', [ResourceValidationPolicy('per-resource', 'd', seen),\n"
+        "                        StackValidationPolicy('per-stack', 'd', seen_stack)])\n")
+    return pack
+
+
+def test_providers_reach_stack_policies_only(tmp_path: Path, capsys):
+    code, out, _ = _run(capsys, str(V3_EXPORT), "--policy-pack", str(_recorder_pack(tmp_path)), "--format", "json")
+    report = json.loads(out)
+    per_resource = {v["message"].rsplit(" ", 1)[-1] for v in report["violations"] if v["policy"] == "per-resource"}
+    per_stack = {v["message"].rsplit(" ", 1)[-1] for v in report["violations"] if v["policy"] == "per-stack"}
+    assert "pulumi:providers:azure-native" not in per_resource
+    assert "pulumi:pulumi:Stack" not in per_resource
+    assert {"pulumi:providers:azure-native", "pulumi:pulumi:Stack"} <= per_stack
+    assert "azure-native:servicebus:Queue" in per_resource
+    assert code == 0  # the pack's default level is advisory
+
+
+def test_strict_turns_undecided_into_failure(tmp_path: Path, capsys):
+    # A policy reading an encrypted secret cannot decide: with --strict that fails the audit.
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "PulumiPolicy.yaml").write_text("runtime: python\nversion: 0.1.0\n")
+    (pack / "__main__.py").write_text(
+        "from pulumi_policy import PolicyPack, ResourceValidationPolicy\n"
+        "def v(args, report):\n"
+        "    if args.resource_type == 'azure-native:web:WebAppApplicationSettings':\n"
+        "        if 'AzureWebJobsStorage' in args.props['properties']:\n"
+        "            report('connection string in app settings')\n"
+        "PolicyPack('secrets', [ResourceValidationPolicy('no-conn-strings', 'd', v)])\n")
+    code, out, _ = _run(capsys, str(V2_EXPORT), "--policy-pack", str(pack), "--format", "json")
+    report = json.loads(out)
+    assert report["summary"]["undecided"] == 1 and code == 0
+    code, _, _ = _run(capsys, str(V2_EXPORT), "--policy-pack", str(pack), "--format", "json", "--strict")
+    assert code == 1
+
+
+@pytest.mark.parametrize("argv, needle", [
+    (["missing.json"], "missing.json: file not found"),
+    ([str(V3_EXPORT), "--policy-pack-config", "nope.json"], "nope.json: policy pack config file not found"),
+    ([str(V3_EXPORT), "--policy-pack", "no-such-pack"], "no-such-pack"),
+])
+def test_errors_exit_2_with_one_line(capsys, argv, needle):
+    code, _, err = _run(capsys, *argv)
+    assert code == 2
+    assert needle in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_not_json_names_the_file(tmp_path: Path, capsys):
+    bad = tmp_path / "state.json"
+    bad.write_text("{ not json")
+    code, _, err = _run(capsys, str(bad))
+    assert code == 2 and f"{bad}: not JSON" in err
