@@ -116,9 +116,23 @@ def computed_outputs(token: str, logical_name: str, inputs: Mapping[str, Any]) -
         out.update(_render_tree(template, values))
     identity = inputs.get("identity")
     if isinstance(identity, dict) and identity.get("type") not in (None, "None"):
-        out["identity"] = {
-            **identity,
-            "principalId": stable_guid(token, logical_name, "identity"),
-            "tenantId": TENANT_ID,
+        out["identity"] = identity_output(token, logical_name, identity)
+    return out
+
+
+def identity_output(token: str, logical_name: str, identity: Mapping[str, Any]) -> dict[str, Any]:
+    """The ARM response shape of a managed identity.
+
+    Inputs list user-assigned identity ids (most modules) or map them (eventgrid); every
+    response maps id -> {principalId, clientId}, and the SDK asserts that shape.
+    """
+    out: dict[str, Any] = dict(identity)
+    out["principalId"] = stable_guid(token, logical_name, "identity")
+    out["tenantId"] = TENANT_ID
+    assigned = identity.get("userAssignedIdentities")
+    if isinstance(assigned, (list, dict)):
+        out["userAssignedIdentities"] = {
+            str(uid): {"principalId": stable_guid(str(uid), "principal"), "clientId": stable_guid(str(uid), "client")}
+            for uid in assigned
         }
     return out
