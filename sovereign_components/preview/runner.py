@@ -80,12 +80,13 @@ def _program_environment(project: Project) -> contextlib.AbstractContextManager[
 
 
 def _program_location(exc: BaseException, project: Project) -> str:
-    """``file:line`` of the innermost frame inside the project (where the program raised)."""
+    """`` (file:line)`` of the innermost frame inside the project, or "" when pulumi replaced
+    the traceback (errors raised in ``apply`` callbacks surface from the runtime's tasks)."""
     root = str(project.directory)
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.startswith(root) and "site-packages" not in frame.filename:
-            return f"{os.path.relpath(frame.filename, root)}:{frame.lineno}"
-    return os.path.relpath(project.main, root)
+        if frame.filename.startswith(root + os.sep) and "site-packages" not in frame.filename:
+            return f" ({os.path.relpath(frame.filename, root)}:{frame.lineno})"
+    return ""
 
 
 def _program_error(exc: BaseException, project: Project) -> SovereignError:
@@ -95,9 +96,9 @@ def _program_error(exc: BaseException, project: Project) -> SovereignError:
         return exc
     where = _program_location(exc, project)
     if isinstance(exc, RunError):
-        return ProgramError(f"program error ({where}): {exc}")
+        return ProgramError(f"program error{where}: {exc}")
     message = str(exc) or type(exc).__name__
-    return ProgramError(f"program error ({where}): {type(exc).__name__}: {message}")
+    return ProgramError(f"program error{where}: {type(exc).__name__}: {message}")
 
 
 def _location_notes(defaults: list[tuple[str, str, str]]) -> list[str]:

@@ -179,3 +179,27 @@ def test_missing_pack_dir(preview, tmp_path):
 def test_sarif_without_its_module_is_a_usage_error(preview):
     code, out, err = preview("--format", "sarif")
     assert code == 2 and "report_sarif.py" in err and out == ""
+
+
+def small_program(dir_, body: str):
+    (dir_ / "Pulumi.yaml").write_text("name: small\nruntime: python\n")
+    (dir_ / "Pulumi.s.yaml").write_text("config: {}\n")
+    (dir_ / "__main__.py").write_text(
+        "import pulumi\nfrom pulumi_azure_native import resources\n"
+        "rg = resources.ResourceGroup('rg', location='westeurope')\n" + body
+    )
+    return dir_
+
+
+def test_error_inside_an_apply_callback_exits_2_with_its_message(preview, tmp_path):
+    program = small_program(tmp_path, "def bad(n):\n    raise KeyError(f'no such thing {n}')\n"
+                                      "pulumi.export('x', rg.name.apply(bad))\n")
+    code, _, err = preview(cwd=program)
+    assert code == 2 and "KeyError: 'no such thing rg'" in err and "Traceback" not in err
+
+
+def test_program_prints_do_not_corrupt_the_json_report(preview, tmp_path):
+    program = small_program(tmp_path, "print('hello from the program')\n")
+    code, out, err = preview("--format", "json", cwd=program)
+    assert json.loads(out)["project"] == "small"
+    assert "hello from the program" in err
