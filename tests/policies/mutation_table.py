@@ -1,0 +1,222 @@
+"""The mutation table of the policy pack (issue 4 "What done looks like"), as data.
+
+Each mutation changes ONE guarded thing of a compliant stack to a violating value (or deletes
+it: the "missing" case) and names the policy that must block it with a mandatory violation on
+the mutated resource's URN. Some need a second, harmless change to be a violation at all (a
+geo-redundant SKU is only a violation where the region's pair is outside the boundary, so the
+region moves to Italy North, which has no pair); cross-region mutations point a reference at a
+foreign ARM id, a URL, or a resource added outside the boundary (in unknowns mode the reference
+becomes unknown and its property dependency is rewired to the added resource).
+
+Placeholders: ``OUTSIDE`` = a region outside the stack's boundary; ``REGION`` = the stack's;
+``"<ref:TOKEN>"`` in an added resource = the id of the stack's first TOKEN resource (unknown
+in unknowns mode, with a property dependency on it instead).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+DELETE = object()
+OUTSIDE = "<outside>"
+REGION = "<region>"
+FOREIGN = "/subscriptions/99999999-9999-9999-9999-999999999999/resourceGroups/elsewhere/providers"
+META = "sovereign-metadata-channel"
+
+
+@dataclass(frozen=True)
+class Add:
+    """A resource added to the stack (an outside target, or an absent type being guarded)."""
+
+    key: str
+    token: str
+    inputs: dict[str, Any]
+    arm: str  # ARM id suffix after /providers/
+    parent_key: str | None = None  # makes the added resource a location-less child of another added one
+    parent_input: str | None = None
+
+
+@dataclass(frozen=True)
+class Mutation:
+    id: str
+    policy: str
+    token: str | None  # resource to mutate (first match), None = the first Add is the mutated one
+    sets: dict[str, Any] = field(default_factory=dict)  # path -> value / DELETE
+    refs: dict[str, tuple[str, str]] = field(default_factory=dict)  # path -> (dep key, Add key)
+    adds: tuple[Add, ...] = ()
+    stacks: tuple[str, ...] = ("eu", "us")
+    select: str | None = None  # substring the resource's `kind` must contain
+
+
+def _ns(key: str = "far-sb") -> Add:
+    return Add(key, "azure-native:servicebus:Namespace",
+               {"location": OUTSIDE, "namespaceName": "sb-far", "sku": {"name": "Premium"}},
+               "Microsoft.ServiceBus/namespaces/sb-far")
+
+
+def _queue() -> Add:
+    return Add("far-q", "azure-native:servicebus:Queue", {"namespaceName": "sb-far", "queueName": "q"},
+               "Microsoft.ServiceBus/namespaces/sb-far/queues/q", parent_key="far-sb", parent_input="namespaceName")
+
+
+def _account(key: str = "far-st") -> Add:
+    return Add(key, "azure-native:storage:StorageAccount",
+               {"location": OUTSIDE, "accountName": "stfar", "sku": {"name": "Standard_LRS"}},
+               "Microsoft.Storage/storageAccounts/stfar")
+
+
+_WORKSPACE = Add("far-log", "azure-native:operationalinsights:Workspace",
+                 {"location": OUTSIDE, "workspaceName": "log-far"}, "Microsoft.OperationalInsights/workspaces/log-far")
+_COSMOS = Add("far-db", "azure-native:cosmosdb:DatabaseAccount",
+              {"location": OUTSIDE, "accountName": "cosmos-far", "locations": [{"locationName": OUTSIDE}]},
+              "Microsoft.DocumentDB/databaseAccounts/cosmos-far")
+
+TOPIC = "azure-native:eventgrid:Topic"
+SB = "azure-native:servicebus:Namespace"
+EH = "azure-native:eventhub:Namespace"
+COSMOS = "azure-native:cosmosdb:DatabaseAccount"
+STORAGE = "azure-native:storage:StorageAccount"
+WEBAPP = "azure-native:web:WebApp"
+SUB = "azure-native:eventgrid:EventSubscription"
+QUEUE = "azure-native:servicebus:Queue"
+HUB = "azure-native:eventhub:EventHub"
+DIAG = "azure-native:monitor:DiagnosticSetting"
+PE = "azure-native:network:PrivateEndpoint"
+
+PNA = "no-public-network-access"
+AUTH = "no-local-auth"
+
+
+def _both(prefix: str, policy: str, token: str, path: str, bad: Any, select: str | None = None) -> list[Mutation]:
+    """A violating value and the missing case of one guarded property."""
+    return [Mutation(f"{prefix}-{path}={bad}", policy, token, {path: bad}, select=select),
+            Mutation(f"{prefix}-{path}-missing", policy, token, {path: DELETE}, select=select)]
+
+
+MUTATIONS: list[Mutation] = [
+    # L1 / L2 / L3
+    Mutation("L1-topic-outside", "allowed-locations", TOPIC, {"location": OUTSIDE}),
+    Mutation("L1-namespace-missing", "allowed-locations", SB, {"location": DELETE}),
+    Mutation("L1-storage-canary", "allowed-locations", STORAGE, {"location": "centraluseuap"}),
+    Mutation("L1-webapp-global", "allowed-locations", WEBAPP, {"location": "global"}),
+    Mutation("L2-rg-outside", "resource-group-location", "azure-native:resources:ResourceGroup",
+             {"location": OUTSIDE}),
+    Mutation("L3-cosmos-replica-outside", "cosmos-allowed-locations", COSMOS,
+             {"locations": [{"locationName": REGION, "failoverPriority": 0.0},
+                            {"locationName": OUTSIDE, "failoverPriority": 1.0}]}),
+    # G4
+    Mutation("G4-multi-write", "cosmos-no-multi-region-writes", COSMOS, {"enableMultipleWriteLocations": True}),
+    Mutation("G4-failover-outside", "cosmos-failover-in-boundary", COSMOS,
+             {"enableAutomaticFailover": True,
+              "locations": [{"locationName": REGION, "failoverPriority": 0.0},
+                            {"locationName": OUTSIDE, "failoverPriority": 1.0}]}),
+    Mutation("G4-periodic-geo-backup-unpaired", "cosmos-backup-in-boundary", COSMOS,
+             {"backupPolicy": {"type": "Periodic", "periodicModeProperties": {"backupStorageRedundancy": "Geo"}},
+              "location": "italynorth", "locations": [{"locationName": "italynorth", "failoverPriority": 0.0}]},
+             stacks=("eu",)),
+    Mutation("G4-backup-missing-unpaired", "cosmos-backup-in-boundary", COSMOS,
+             {"backupPolicy": DELETE, "location": "italynorth",
+              "locations": [{"locationName": "italynorth", "failoverPriority": 0.0}]}, stacks=("eu",)),
+    # G3 / T6
+    Mutation("G3-grs-unpaired", "storage-replication-in-boundary", STORAGE,
+             {"sku": {"name": "Standard_RAGZRS"}, "location": "italynorth"}, stacks=("eu",)),
+    Mutation("G3-sku-missing", "storage-replication-in-boundary", STORAGE, {"sku": DELETE}),
+    *_both("T6", "storage-no-cross-tenant-replication", STORAGE, "allowCrossTenantReplication", True),
+    # E4
+    Mutation("E4-residency-missing", "eventgrid-data-residency", TOPIC, {"dataResidencyBoundary": DELETE}),
+    Mutation("E4-geopair-unpaired", "eventgrid-data-residency", TOPIC,
+             {"dataResidencyBoundary": "WithinGeopair", "location": "italynorth"}, stacks=("eu",)),
+    # G5
+    Mutation("G5-geo-replication-outside", "servicebus-geo-replication-in-boundary", SB,
+             {"geoDataReplication": {"locations": [{"locationName": REGION, "roleType": "Primary"},
+                                                   {"locationName": OUTSIDE, "roleType": "Secondary"}]}}),
+    # public network access (E1 S1 H1 C1 T1 F1) and T2
+    *_both("E1", PNA, TOPIC, "publicNetworkAccess", "Enabled"),
+    *_both("S1", PNA, SB, "publicNetworkAccess", "Enabled"),
+    *_both("H1", PNA, EH, "publicNetworkAccess", "Enabled"),
+    *_both("C1", PNA, COSMOS, "publicNetworkAccess", "Enabled"),
+    *_both("T1", PNA, STORAGE, "publicNetworkAccess", "Enabled"),
+    *_both("F1", PNA, WEBAPP, "publicNetworkAccess", "Enabled", select="functionapp"),
+    Mutation("S1-rule-set-missing", PNA, None, adds=(Add(
+        "sb-rules", "azure-native:servicebus:NamespaceNetworkRuleSet",
+        {"namespaceName": "sb", "defaultAction": "Deny"}, "Microsoft.ServiceBus/namespaces/sb/networkRuleSets/default"),)),
+    Mutation("H1-rule-set-enabled", PNA, None, adds=(Add(
+        "eh-rules", "azure-native:eventhub:NamespaceNetworkRuleSet",
+        {"namespaceName": "eh", "defaultAction": "Deny", "publicNetworkAccess": "Enabled"},
+        "Microsoft.EventHub/namespaces/eh/networkRuleSets/default"),)),
+    *_both("T2", "no-anonymous-blob-access", STORAGE, "allowBlobPublicAccess", True),
+    Mutation("T2-container-public", "no-anonymous-blob-access", "azure-native:storage:BlobContainer",
+             {"publicAccess": "Container"}),
+    # local auth (E2 S2 H2 C2 C3 T5)
+    *_both("E2", AUTH, TOPIC, "disableLocalAuth", False),
+    *_both("S2", AUTH, SB, "disableLocalAuth", False),
+    *_both("H2", AUTH, EH, "disableLocalAuth", False),
+    *_both("C2", AUTH, COSMOS, "disableLocalAuth", False),
+    *_both("C3", AUTH, COSMOS, "disableKeyBasedMetadataWriteAccess", False),
+    *_both("T5", AUTH, STORAGE, "allowSharedKeyAccess", True),
+    # G8 Event Grid destinations and dead-letter targets
+    Mutation("G8-destination-foreign-id", "eventgrid-destinations-in-boundary", SUB,
+             {"destination": {"endpointType": "ServiceBusQueue",
+                              "resourceId": f"{FOREIGN}/Microsoft.ServiceBus/namespaces/x/queues/y"}}),
+    Mutation("G8-destination-added-outside", "eventgrid-destinations-in-boundary", SUB,
+             refs={"destination.resourceId": ("destination", "far-q")}, adds=(_ns(), _queue())),
+    Mutation("G8-webhook-not-allow-listed", "eventgrid-destinations-in-boundary", SUB,
+             {"destination": {"endpointType": "WebHook", "endpointUrl": "https://collector.example.com/events"}}),
+    Mutation("G8-identity-delivery-outside", "eventgrid-destinations-in-boundary", SUB,
+             {"destination": DELETE, "deliveryWithResourceIdentity": {
+                 "identity": {"type": "SystemAssigned"},
+                 "destination": {"endpointType": "ServiceBusQueue",
+                                 "resourceId": f"{FOREIGN}/Microsoft.ServiceBus/namespaces/x/queues/y"}}}),
+    Mutation("G8-dead-letter-added-outside", "eventgrid-destinations-in-boundary", SUB,
+             refs={"deadLetterDestination.resourceId": ("deadLetterDestination", "far-st")}, adds=(_account(),)),
+    Mutation("G8-dead-letter-identity-foreign", "eventgrid-destinations-in-boundary", SUB,
+             {"deadLetterWithResourceIdentity": {"identity": {"type": "SystemAssigned"}, "deadLetterDestination": {
+                 "endpointType": "StorageBlob", "resourceId": f"{FOREIGN}/Microsoft.Storage/storageAccounts/far",
+                 "blobContainerName": "dl"}}}),
+    Mutation("G8-metadata-label-without-filter", "eventgrid-destinations-in-boundary", SUB,
+             {"labels": [META], "destination": {"endpointType": "WebHook",
+                                                "endpointUrl": "https://collector.example.com/events"}}),
+    # G7 capture
+    Mutation("G7-capture-added-outside", "eventhub-capture-in-boundary", HUB,
+             refs={"captureDescription.destination.storageAccountResourceId": ("captureDescription", "far-st")},
+             adds=(_account(),)),
+    Mutation("G7-capture-data-lake", "eventhub-capture-in-boundary", HUB,
+             {"captureDescription.destination.storageAccountResourceId": DELETE,
+              "captureDescription.destination.dataLakeAccountName": "externallake"}),
+    # G9 diagnostic sinks
+    Mutation("G9-workspace-added-outside", "diagnostic-sinks-in-boundary", DIAG,
+             refs={"workspaceId": ("workspaceId", "far-log")}, adds=(_WORKSPACE,)),
+    Mutation("G9-storage-sink-foreign", "diagnostic-sinks-in-boundary", DIAG,
+             {"storageAccountId": f"{FOREIGN}/Microsoft.Storage/storageAccounts/far"}),
+    Mutation("G9-marketplace-partner", "diagnostic-sinks-in-boundary", DIAG,
+             {"marketplacePartnerId": f"{FOREIGN}/Microsoft.Datadog/monitors/dd"}),
+    # G6 DR partners (types absent from the stacks: added, pointing outside)
+    Mutation("G6-servicebus-partner-outside", "dr-partner-in-boundary", None,
+             refs={"partnerNamespace": ("partnerNamespace", "far-sb")},
+             adds=(Add("sb-dr", "azure-native:servicebus:DisasterRecoveryConfig",
+                       {"namespaceName": "sb", "alias": "events-dr"},
+                       "Microsoft.ServiceBus/namespaces/sb/disasterRecoveryConfigs/events-dr"), _ns())),
+    Mutation("G6-eventhub-partner-foreign", "dr-partner-in-boundary", None,
+             adds=(Add("eh-dr", "azure-native:eventhub:DisasterRecoveryConfig",
+                       {"namespaceName": "eh", "alias": "stream-dr",
+                        "partnerNamespace": f"{FOREIGN}/Microsoft.EventHub/namespaces/far"},
+                       "Microsoft.EventHub/namespaces/eh/disasterRecoveryConfigs/stream-dr"),)),
+    # G11 object replication
+    Mutation("G11-replicate-to-outside", "object-replication-in-boundary", None,
+             refs={"destinationAccount": ("destinationAccount", "far-st")},
+             adds=(Add("orp", "azure-native:storage:ObjectReplicationPolicy",
+                       {"accountName": "stfar", "objectReplicationPolicyId": "default",
+                        "sourceAccount": "<ref:azure-native:storage:StorageAccount>",
+                        "rules": [{"sourceContainer": "events", "destinationContainer": "events"}]},
+                       "Microsoft.Storage/storageAccounts/stfar/objectReplicationPolicies/default"), _account())),
+    # Service Bus forwarding
+    Mutation("SB-forward-added-outside", "servicebus-forwarding-in-boundary", QUEUE,
+             refs={"forwardTo": ("forwardTo", "far-q")}, adds=(_ns(), _queue())),
+    Mutation("SB-forward-dead-letters-url", "servicebus-forwarding-in-boundary", QUEUE,
+             {"forwardDeadLetteredMessagesTo": "sb://sb-elsewhere.servicebus.windows.net/dlq"}),
+    # private endpoint targets
+    Mutation("PE-target-added-outside", "private-endpoint-targets-in-boundary", PE,
+             refs={"privateLinkServiceConnections.0.privateLinkServiceId": ("privateLinkServiceConnections", "far-db")},
+             adds=(_COSMOS,)),
+]
