@@ -217,10 +217,15 @@ def capture_in_subprocess(
             f"create it (python -m venv {project.virtualenv} and install the program's "
             "requirements), as `pulumi preview` requires"
         )
-    package_root = Path(__file__).resolve().parents[2]
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in [str(package_root), env.get("PYTHONPATH", "")] if p)
+    package_dir = Path(__file__).resolve().parents[1]
     with tempfile.TemporaryDirectory(prefix="sovereign-preview-") as tmp:
+        # expose only this package to the worker (a link in a fresh dir), never our whole
+        # site-packages: the program's venv keeps its own pulumi and libraries
+        shim = Path(tmp) / "path"
+        shim.mkdir()
+        (shim / package_dir.name).symlink_to(package_dir, target_is_directory=True)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in [str(shim), env.get("PYTHONPATH", "")] if p)
         out = Path(tmp) / "capture.json"
         cmd = [str(python), "-m", "sovereign_components.preview.worker", "--cwd", str(project.directory),
                "--stack", project.stack, "--out", str(out)]
