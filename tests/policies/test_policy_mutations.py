@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from mutation_table import DELETE, MUTATIONS, OUTSIDE, REGION, Add, Mutation
-from conftest import SOURCES, capture
+from policy_suite import ROOT, SOURCES, capture
 from sovereign_components.policies.tokens import canonical_token
 from sovereign_components.policies.values import UNKNOWN, lookup
 from sovereign_components.preview.engine import CapturedResource, analyze
@@ -24,8 +24,6 @@ MODES = [False, True]
 
 
 def _config(stack: str):
-    from conftest import ROOT
-
     return ROOT / "policy" / ROOT_CONFIG[stack]
 
 

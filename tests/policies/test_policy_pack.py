@@ -181,3 +181,33 @@ def test_resource_validation_args_path_with_proxy() -> None:
     assert len(found) == 1 and "T1" in found[0]
     with pytest.raises(UnknownValueError):
         call({"publicNetworkAccess": UNKNOWN})
+
+
+def _channel(filters: list[dict[str, Any]]) -> CapturedResource:
+    from sovereign_components.contract import METADATA_CHANNEL_LABEL
+
+    return resource("meta", "azure-native:eventgrid:EventSubscription", {
+        "labels": [METADATA_CHANNEL_LABEL],
+        "destination": {"endpointType": "WebHook", "endpointUrl": "https://metadata.us.example.com/api/events"},
+        "filter": {"advancedFilters": filters},
+    })
+
+
+def test_metadata_channel_through_the_servicer(pack) -> None:
+    """Cross-boundary delivery (eastus from EU) passes only as a declared metadata channel whose
+    filter admits only non-regulated classifications, and only to an allow-listed target."""
+    from sovereign_components.contract import CLASSIFICATION_ATTRIBUTE
+
+    config = json.loads(EU_CONFIG.read_text())
+    config["eventgrid-destinations-in-boundary"]["allowedExternalEndpoints"] = [
+        {"endpoint": "metadata.us.example.com", "region": "eastus"}]
+    narrow = _channel([{"operatorType": "StringIn", "key": CLASSIFICATION_ATTRIBUTE, "values": ["Public", "Internal"]}])
+    unfiltered = _channel([])
+    wide = _channel([{"operatorType": "StringIn", "key": CLASSIFICATION_ATTRIBUTE,
+                      "values": ["Public", "Confidential"]}])
+    policy = "eventgrid-destinations-in-boundary"
+    assert policy not in mandatory(analyze([narrow], pack, config), narrow.urn)
+    assert policy in mandatory(analyze([unfiltered], pack, config), unfiltered.urn)
+    assert policy in mandatory(analyze([wide], pack, config), wide.urn)
+    # the same narrow channel without the allow-list entry fails closed
+    assert policy in mandatory(analyze([narrow], pack, EU_CONFIG), narrow.urn)
