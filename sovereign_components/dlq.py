@@ -134,7 +134,13 @@ class ComplianceDLQ(pulumi.ComponentResource):
                 name, scope=main_id, assignments=args.get("role_assignments"), subscription_id=subscription_id, parent=self
             )
 
-        self.queue_name = queue.name
+        # The name is our own input, so it is known even in a preview; deriving it from the
+        # queue's URN (always known) keeps the dependency on the queue, so an entity that
+        # forwards here waits for it and a stack policy can resolve the forwarding target.
+        plain_queue_name = args.get("queue_name", DEFAULT_QUEUE_NAME)
+        self.queue_name = (
+            queue.urn.apply(lambda _: plain_queue_name) if isinstance(plain_queue_name, str) else queue.name
+        )
         self.queue_id = queue.id
         self.action_group_id = group.id
         self.alert_id = alert.id
