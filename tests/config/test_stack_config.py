@@ -1,0 +1,202 @@
+"""The typed stack config: the real stack files parse, every bad value is one ConfigError naming
+its key (``sovereign:<key>[.<sub>]``), and through the CLI such a stack exits 2 before any
+resource is created."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sovereign_components.config_models import StackConfig, parse_stack_config
+from sovereign_components.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+VALID: dict[str, Any] = {
+    "sovereign:region": "westeurope",
+    "sovereign:boundary": "EU",
+    "sovereign:alertEmail": "security-team@contoso.eu",
+}
+
+
+def parse(**overrides: Any) -> StackConfig:
+    raw = dict(VALID)
+    for key, value in overrides.items():
+        full = key if ":" in key else f"sovereign:{key}"
+        if value is None:
+            raw.pop(full, None)
+        else:
+            raw[full] = value if isinstance(value, str) else json.dumps(value)
+    return parse_stack_config(raw)
+
+
+# --- the project's own stack files ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("stack", "region", "boundary"), [("eu", "westeurope", "EU"), ("us", "eastus", "US")])
+def test_stack_files_parse(stack: str, region: str, boundary: str) -> None:
+    from sovereign_components.preview.project import load_project
+
+    config = parse_stack_config(load_project(ROOT, stack).config)
+    assert config.region == region
+    assert config.boundary.code == boundary
+    assert config.boundary.contains(config.region)
+    assert "@" in config.alert_email
+    assert config.event_plane.processors  # realistic: named processors
+    assert config.tags["environment"] == "production"
+
+
+def test_minimal_config_uses_defaults() -> None:
+    config = parse()
+    assert config.prefix == "sov"
+    assert config.allowed_regions == ()
+    assert config.event_store.ttl_seconds() is None  # component default (30 days) applies
+    assert config.dlq.retention_days is None
+
+
+def test_values_are_normalised_and_decoded() -> None:
+    config = parse(region="West Europe", boundary="eu", eventStore={"ttlDays": 7, "additionalLocations": ["North Europe"]},
+                   tags={"team": "events"})
+    assert config.region == "westeurope"
+    assert config.boundary.code == "EU"
+    assert config.event_store.ttl_seconds() == 7 * 86400
+    assert config.event_store.additional_locations == ["northeurope"]
+    assert config.tags == {"team": "events"}
+
+
+def test_custom_boundary_object() -> None:
+    config = parse(boundary={"code": "BENELUX", "regions": ["westeurope", "belgiumcentral"]})
+    assert config.boundary.code == "BENELUX"
+    assert config.boundary.regions == {"westeurope", "belgiumcentral"}
+    assert config.component_regions() == ["belgiumcentral", "westeurope"]
+
+
+def test_geo_backup_allowed_where_the_pair_is_inside() -> None:
+    config = parse(eventStore={"backupMode": "Periodic", "backupStorageRedundancy": "Geo"})  # westeurope -> northeurope
+    assert config.event_store.backup_storage_redundancy == "Geo"
+
+
+# --- invalid configs: each names its key ---------------------------------------------------
+
+INVALID: list[tuple[dict[str, Any], str, str]] = [
+    ({"region": "eastus"}, "sovereign:region", "outside the EU boundary"),
+    ({"region": "uksouth"}, "sovereign:region", "outside the EU boundary"),  # UK is not EU
+    ({"region": "westeurop"}, "sovereign:region", "did you mean 'westeurope'"),
+    ({"region": None}, "sovereign:region", "required"),
+    ({"alertEmail": "security-team"}, "sovereign:alertEmail", "e-mail"),
+    ({"alertEmail": None}, "sovereign:alertEmail", "required"),
+    ({"boundary": "EUROPE"}, "sovereign:boundary", "unknown boundary"),
+    ({"boundary": {"code": "X1", "regions": ["westeurope", "atlantis"]}}, "sovereign:boundary.regions[1]", "unknown azure region"),
+    ({"boundary": {"code": "X1", "regions": []}}, "sovereign:boundary.regions", "at least 1"),
+    ({"regoin": "westeurope"}, "sovereign:regoin", "did you mean 'region'"),
+    ({"eventPlane": {"serviceBusSKU": "Premium"}}, "sovereign:eventPlane.serviceBusSKU", "did you mean 'serviceBusSku'"),
+    ({"eventPlane": {"processors": [{"name": "orders", "eventTypes": ["A"]}]}},
+     "sovereign:eventPlane.processors[0].eventTypes", "includedEventTypes"),
+    ({"eventPlane": {"eventHubPartitionCount": "four"}}, "sovereign:eventPlane.eventHubPartitionCount", "integer"),
+    ({"eventPlane": {"eventHubPartitionCount": 64}}, "sovereign:eventPlane.eventHubPartitionCount", "less than or equal to 32"),
+    ({"eventPlane": {"serviceBusSku": "Basic"}}, "sovereign:eventPlane.serviceBusSku", "Premium"),
+    ({"eventPlane": {"metadataChannels": [{"name": "to-us", "destinationResourceId": "/subscriptions/x",
+                                           "classifications": ["Confidential"]}]}},
+     "sovereign:eventPlane.metadataChannels[0].classifications[0]", "Public"),
+    ({"eventPlane": {"virtualNetworkId": "/subscriptions/x/vnet"}}, "sovereign:eventPlane", "privateEndpointSubnetId"),
+    ({"tags": ["a", "b"]}, "sovereign:tags", "dictionary"),
+    ({"tags": "not json"}, "sovereign:tags", "expected a yaml object"),
+    ({"prefix": "Sov_EU"}, "sovereign:prefix", "2-12 lower-case"),
+    ({"prefix": "a-very-long-prefix"}, "sovereign:prefix", "2-12 lower-case"),
+    ({"allowedRegions": ["northeurope", "norwayeast"]}, "sovereign:allowedRegions[1]", "outside the EU boundary"),
+    ({"dlq": {"retentionDays": -1}}, "sovereign:dlq.retentionDays", "greater than or equal to 1"),
+    ({"dlq": {"alertThreshold": 0}}, "sovereign:dlq.alertThreshold", "greater than or equal to 1"),
+    ({"dlq": {"archiveAccountName": "Archive-Account"}}, "sovereign:dlq.archiveAccountName", "pattern"),
+    ({"eventStore": {"additionalLocations": ["eastus"]}}, "sovereign:eventStore.additionalLocations[0]", "outside the EU boundary"),
+    ({"eventStore": {"backupMode": "Daily"}}, "sovereign:eventStore.backupMode", "Periodic"),
+    ({"eventStore": {"ttlDays": 1, "defaultTtlSeconds": 60}}, "sovereign:eventStore", "not both"),
+    ({"eventStore": {"backupStorageRedundancy": "Local"}}, "sovereign:eventStore.backupStorageRedundancy", "Periodic"),
+    ({"region": "polandcentral", "eventStore": {"backupMode": "Periodic", "backupStorageRedundancy": "Geo"}},
+     "sovereign:eventStore.backupStorageRedundancy", "outside the EU boundary"),
+    ({"azure-native:location": "northeurope"}, "azure-native:location", "must equal sovereign:region"),
+]
+
+
+@pytest.mark.parametrize(("overrides", "key", "fragment"), INVALID, ids=[f"{i}-{c[1]}" for i, c in enumerate(INVALID)])
+def test_invalid_config_names_its_key(overrides: dict[str, Any], key: str, fragment: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse(**overrides)
+    assert info.value.key == key
+    assert f"config key '{key}'" in str(info.value)
+    assert fragment.lower() in str(info.value).lower()
+
+
+def test_geo_backup_rejected_for_brazil_one_way_pair() -> None:
+    """brazilsouth's pair is southcentralus (US): Geo backups would leave a Brazil boundary."""
+    with pytest.raises(ConfigError, match="southcentralus") as info:
+        parse(region="brazilsouth", boundary="BR", eventStore={"backupMode": "Periodic", "backupStorageRedundancy": "Geo"})
+    assert info.value.key == "sovereign:eventStore.backupStorageRedundancy"
+
+
+# --- load_stack_config reads every key Pulumi gives the program ----------------------------
+
+
+@pytest.fixture
+def runtime_config() -> Any:
+    from pulumi.runtime import config as runtime_config
+
+    token = runtime_config.CONFIG.set({})
+    yield runtime_config
+    runtime_config.CONFIG.reset(token)
+
+
+def test_load_stack_config_from_pulumi_config(runtime_config: Any) -> None:
+    from sovereign_components.config import load_stack_config
+
+    runtime_config.set_all_config({**VALID, "sovereign:dlq": json.dumps({"retentionDays": 120}),
+                                   "azure-native:location": "westeurope", "other:key": "ignored"})
+    config = load_stack_config()
+    assert config.region == "westeurope"
+    assert config.dlq.retention_days == 120
+
+
+def test_load_stack_config_rejects_an_unknown_key(runtime_config: Any) -> None:
+    from sovereign_components.config import load_stack_config
+
+    runtime_config.set_all_config({**VALID, "sovereign:alertEmails": "x@contoso.eu"})
+    with pytest.raises(ConfigError) as info:
+        load_stack_config()
+    assert info.value.key == "sovereign:alertEmails"
+    assert "did you mean 'alertEmail'" in str(info.value)
+
+
+# --- end to end through the CLI ------------------------------------------------------------
+
+CLI_CASES = [
+    ({"sovereign:region": "eastus"}, "sovereign:region"),
+    ({"sovereign:regoin": "westeurope"}, "sovereign:regoin"),
+    ({"sovereign:alertEmail": "not-an-address"}, "sovereign:alertEmail"),
+    ({"sovereign:dlq": {"retentionDays": -5}}, "sovereign:dlq.retentionDays"),
+]
+
+
+@pytest.mark.parametrize(("override", "key"), CLI_CASES, ids=[k for _, k in CLI_CASES])
+def test_cli_preview_of_a_bad_stack_exits_2_naming_the_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], override: dict[str, Any], key: str
+) -> None:
+    import yaml
+
+    from sovereign_components.cli import main
+
+    shutil.copytree(ROOT / "stacks", tmp_path / "stacks", ignore=shutil.ignore_patterns("__pycache__"))
+    project = yaml.safe_load((ROOT / "Pulumi.yaml").read_text())
+    project["runtime"] = "python"  # run in this interpreter (the copy has no .venv)
+    (tmp_path / "Pulumi.yaml").write_text(yaml.safe_dump(project))
+    stack = yaml.safe_load((ROOT / "Pulumi.eu.yaml").read_text())
+    stack["config"].update(override)
+    (tmp_path / "Pulumi.bad.yaml").write_text(yaml.safe_dump(stack))
+
+    code = main(["preview", "--cwd", str(tmp_path), "--stack", "bad"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert key in err
+    assert "Traceback" not in err
