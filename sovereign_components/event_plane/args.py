@@ -7,7 +7,6 @@ serves. ``int`` members may arrive as ``float`` through the component host (pulu
 int-as-float bug); :mod:`.validation` converts them.
 """
 
-from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import NotRequired, TypedDict

@@ -1,6 +1,5 @@
 """RegionalEventPlane: one region's event infrastructure (issue 3), sovereign by default."""
 
-from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any

@@ -24,6 +24,9 @@ US_TOPIC = "/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/r
 WORKSPACE_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-eu/providers/Microsoft.OperationalInsights/workspaces/central-eu"
 SUBNET = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-eu/providers/Microsoft.Network/virtualNetworks/vnet/subnets"
 
+KEY_URI = "https://kv-eu.vault.azure.net/keys/events"
+CMK_IDENTITY = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-eu/providers/Microsoft.ManagedIdentity/userAssignedIdentities/cmk"
+
 PROGRAM = f'''
 import pulumi
 from sovereign_components.event_plane import RegionalEventPlane
@@ -57,6 +60,7 @@ RegionalEventPlane("private", {{
     "function_package_url": "https://pkgeu.blob.core.windows.net/releases/app.zip",
     "lock": {{"kind": "CanNotDelete"}},
     "protect": True,
+    "customer_managed_key": {{"key_vault_key_uri": "{KEY_URI}", "user_assigned_identity_id": "{CMK_IDENTITY}"}},
 }})
 '''
 
@@ -631,6 +635,29 @@ def test_lock_and_protect_on_data_holders(private: Plane, eu: Plane) -> None:
     assert not any(eu[k].protect for k in ("storage", "servicebus", "eventhubs"))  # transient data by default
 
 
+def test_storage_infrastructure_encryption_by_default(eu: Plane) -> None:
+    assert eu["storage"].inputs["encryption"]["requireInfrastructureEncryption"] is True
+    assert "encryption" not in eu["servicebus"].inputs
+
+
+def test_customer_managed_key_on_service_bus(private: Plane) -> None:
+    sb = private["servicebus"].inputs
+    assert sb["encryption"]["keySource"] == "Microsoft.KeyVault"
+    assert sb["encryption"]["requireInfrastructureEncryption"] is True
+    (key,) = sb["encryption"]["keyVaultProperties"]
+    assert key == {"keyName": "events", "keyVaultUri": "https://kv-eu.vault.azure.net",
+                   "identity": {"userAssignedIdentity": CMK_IDENTITY}}
+    assert sb["identity"] == {"type": "SystemAssigned, UserAssigned", "userAssignedIdentities": [CMK_IDENTITY]}
+
+
+def test_customer_managed_key_on_storage(private: Plane) -> None:
+    account = private["storage"].inputs
+    assert account["encryption"]["keySource"] == "Microsoft.Keyvault"
+    assert account["encryption"]["keyVaultProperties"] == {"keyName": "events", "keyVaultUri": "https://kv-eu.vault.azure.net"}
+    assert account["encryption"]["encryptionIdentity"] == {"encryptionUserAssignedIdentity": CMK_IDENTITY}
+    assert account["identity"] == {"type": "UserAssigned", "userAssignedIdentities": [CMK_IDENTITY]}
+
+
 def test_tags_are_merged(custom: Plane) -> None:
     tags = custom["topic"].inputs["tags"]
     assert tags["cost-center"] == "events"
@@ -766,3 +793,39 @@ def test_valid_arguments_do_register(counting: Any) -> None:
     program()
     assert "sovereign:index:RegionalEventPlane" in monitor.registered
     assert "azure-native:eventgrid:Topic" in monitor.registered
+
+
+# --- multi-language schema ---------------------------------------------------------------------
+
+
+def _schema_blocked_by_common_args() -> bool:
+    """``sovereign_components/args.py`` (shared) uses postponed annotations, which the schema
+    analyzer cannot resolve (``pulumi.Input[str]`` stays a ForwardRef); fixed there, not here."""
+    import inspect
+    import typing
+
+    from sovereign_components import args as common_args
+
+    annotations = inspect.get_annotations(common_args.CommonArgs).values()
+    return any(isinstance(v, (str, typing.ForwardRef)) for v in annotations)
+
+
+@pytest.mark.xfail(_schema_blocked_by_common_args(), reason="shared args.py uses `from __future__ import annotations`",
+                   strict=True)
+def test_component_schema_infers_inputs_and_outputs() -> None:
+    import json
+
+    from pulumi.provider.experimental.component import ComponentProvider
+
+    from sovereign_components.event_plane import RegionalEventPlane
+
+    schema = json.loads(ComponentProvider([RegionalEventPlane], "sovereign").schema)
+    resource = schema["resources"]["sovereign:index:RegionalEventPlane"]
+    assert set(resource["requiredInputs"]) == {"alertEmail", "boundary", "location", "resourceGroupName"}
+    assert {"processors", "metadataChannels", "eventStore", "complianceDlq", "serviceBusSku"} <= set(resource["inputProperties"])
+    assert set(resource["properties"]) == {
+        "workspaceId", "topicId", "topicEndpoint", "topicName", "serviceBusNamespaceId", "serviceBusNamespaceName",
+        "serviceBusFqdn", "processingQueueName", "eventHubNamespaceName", "eventHubName", "functionAppName",
+        "functionAppId", "processorPrincipalId", "storageAccountName",
+    }
+    assert "sovereign:index:MetadataChannelArgs" in schema["types"]
