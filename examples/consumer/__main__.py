@@ -132,6 +132,8 @@ plane = RegionalEventPlane(
         "tags": tags,
         "private_endpoints": private_endpoints,
         "function_subnet_id": functions_subnet.id,
+        # Protect the plane's storage account (dead letters, Capture files) from deletion too.
+        "protect": True,
         # Two processors instead of the default one, each for its own event types.
         "processors": [
             {"name": "order-placed", "included_event_types": ["Orders.OrderPlaced"]},
