@@ -22,7 +22,7 @@ from typing import Any
 
 from ..boundary import SovereigntyBoundary, custom_boundary, get_boundary
 from ..errors import ConfigError, UnknownBoundaryError, UnknownRegionError
-from ..regions import canonical_region, normalize_region_name
+from ..regions import canonical_region
 from .arm import parse_arm_id, url_host
 
 #: Where a missing boundary is explained to the user.
@@ -201,7 +201,3 @@ def context_from_config(
         exemptions=_exemptions(config.get("exemptions") or [], "exemptions", source),
     )
 
-
-def region_key(value: str) -> str:
-    """Comparison form of a location value."""
-    return normalize_region_name(value)

@@ -23,7 +23,7 @@ an in-boundary resource must not pass. An unknown value with no located dependen
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -210,16 +210,9 @@ def outside(regions: Sequence[str], ctx: PolicyContext) -> list[str]:
     return [r for r in regions if not ctx.inside(r)]
 
 
-def depends_on(resource: StackResource, key: str, urn: str) -> bool:
-    return urn in resource.property_dependencies.get(key, ())
-
-
 def deps_of(resource: StackResource, keys: Iterable[str]) -> set[str]:
     out: set[str] = set()
     for key in keys:
         out.update(resource.property_dependencies.get(key, ()))
     return out
 
-
-def props_get(props: Mapping[str, Any], path: str) -> Any:
-    return lookup(props, path)

@@ -211,3 +211,17 @@ def test_metadata_channel_through_the_servicer(pack) -> None:
     assert policy in mandatory(analyze([wide], pack, config), wide.urn)
     # the same narrow channel without the allow-list entry fails closed
     assert policy in mandatory(analyze([narrow], pack, EU_CONFIG), narrow.urn)
+
+
+def test_predicates_import_no_pulumi() -> None:
+    """The package and its rule modules stay pure: no pulumi, pulumi_policy or azure-native
+    (design.md: policies match token strings; the CLI imports stay cheap)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, sovereign_components.policies, sovereign_components.policies.docs, "
+            "sovereign_components.policies.resolve, sovereign_components.policies.rules.cross_region; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('pulumi', 'pulumi_policy', 'pulumi_azure_native')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
