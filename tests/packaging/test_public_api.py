@@ -69,3 +69,14 @@ def test_one_version_in_package_metadata_and_provider() -> None:
     assert sovereign_components.__version__ == _version.__version__
     assert metadata.version("sovereign-components") == _version.__version__
     assert provider.schema()["version"] == _version.__version__
+
+
+def test_policy_pack_manifest_carries_the_same_version() -> None:
+    """Pulumi reads a Python pack's version only from PulumiPolicy.yaml, so it is a second copy
+    of the version; this keeps the two equal."""
+    from pathlib import Path
+
+    import yaml
+
+    manifest = Path(__file__).resolve().parents[2] / "policy" / "PulumiPolicy.yaml"
+    assert str(yaml.safe_load(manifest.read_text(encoding="utf-8"))["version"]) == _version.__version__
