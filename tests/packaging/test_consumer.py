@@ -9,7 +9,9 @@ working tree. ``test_wheel.py`` runs the same example from a wheel in a fresh en
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,8 @@ import pytest
 
 from sovereign_components.boundary import get_boundary
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "consumer"
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "examples" / "consumer"
 
 
 def copy_example(target: Path) -> Path:
@@ -105,3 +108,15 @@ def test_the_pack_takes_the_boundary_from_the_stack_config(report: Any, project:
                      stack=report.stack, stack_config=config)
     assert result.mandatory > 0
     assert any("sovereign:boundary" in v.message for v in result.violations)
+
+
+@pytest.mark.skipif(Path(sys.prefix).resolve() != (REPO / ".venv").resolve(),
+                    reason="the example's .venv links to the repository's .venv, which is not this interpreter")
+def test_the_documented_command_passes_in_the_checkout() -> None:
+    """``sovereign preview --cwd examples/consumer --stack dev``, literally, from the repository
+    root (the example's ``.venv`` link makes it run under the repository's environment)."""
+    proc = subprocess.run([str(Path(sys.prefix) / "bin" / "sovereign"), "preview", "--cwd", "examples/consumer",
+                           "--stack", "dev", "--format", "json"], cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    summary = json.loads(proc.stdout)["summary"]
+    assert summary["mandatory"] == 0 and summary["resources"] > 50
