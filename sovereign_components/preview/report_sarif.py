@@ -103,6 +103,16 @@ def rules_from_pack(pack: Any, levels: Mapping[str, str] | None = None) -> list[
     return rules
 
 
+def _builtin_pack_named(name: str) -> Any:
+    """The built-in pack when the report is of it (until the engine attaches ``report.pack``)."""
+    try:
+        from ..policies import PACK_NAME
+        from .pack_loader import load_builtin_pack
+    except ImportError:
+        return None
+    return load_builtin_pack() if name == PACK_NAME else None
+
+
 def _rules_from_violations(violations: Iterable[Violation]) -> list[RuleInfo]:
     seen: dict[str, RuleInfo] = {}
     for v in violations:
@@ -270,6 +280,8 @@ def to_sarif_dict(
 ) -> dict[str, Any]:
     """The SARIF log as a dict (see the module docstring for every field's origin)."""
     pack = pack if pack is not None else getattr(report, "pack", None)
+    if pack is None:
+        pack = _builtin_pack_named(report.pack_name)
     levels = levels if levels is not None else getattr(report, "policy_levels", None)
     rules = rules_from_pack(pack, levels) if pack is not None else []
     known = {r.name for r in rules}

@@ -108,7 +108,7 @@ def test_cloud_job_only_with_oidc_and_runs_the_pack(workflow):
         assert (REPO / "policy" / f"config.{stack}.json").is_file()
 
 
-def test_make_preview_stdout_is_pure_sarif(sarif_validator):
+def test_make_preview_stdout_is_pure_sarif(sarif_validator, builtin_pack):
     """What the workflow redirects into the .sarif file must be the SARIF alone (`make -s`
     echoes no recipe), and valid, for the repository's own eu stack."""
     make = shutil.which("make")
@@ -122,3 +122,5 @@ def test_make_preview_stdout_is_pure_sarif(sarif_validator):
     doc = json.loads(proc.stdout)
     assert not list(sarif_validator.iter_errors(doc))
     assert doc["runs"][0]["properties"]["stack"] == "eu"
+    rules = [r["id"] for r in doc["runs"][0]["tool"]["driver"]["rules"]]
+    assert rules == [p.name for p in builtin_pack.policies]  # every policy, not only those that fired
