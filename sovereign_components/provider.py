@@ -97,7 +97,7 @@ def _declaring_classes(cls: type) -> list[type]:
 
 def _make_provider_class() -> type[Any]:
     """Build the provider class on first use, so importing this module stays free of pulumi
-    (the CLI and ``docgen`` import it for the constants above)."""
+    (``docgen`` and the tests import it for the constants above)."""
     from pulumi.provider.experimental.analyzer import Analyzer, ComponentDefinition
     from pulumi.provider.experimental.component import ComponentProvider
     from pulumi.provider.experimental.schema import generate_schema
