@@ -15,6 +15,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Mapping
 
+from .model import UNKNOWN
+
 #: The subscription every offline id lives in (a zero GUID: obviously not a real one).
 SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000"
 TENANT_ID = "00000000-0000-0000-0000-000000000000"
@@ -114,25 +116,60 @@ def computed_outputs(token: str, logical_name: str, inputs: Mapping[str, Any]) -
     template = _tables()["outputs"].get(token)
     if template:
         out.update(_render_tree(template, values))
-    identity = inputs.get("identity")
-    if isinstance(identity, dict) and identity.get("type") not in (None, "None"):
-        out["identity"] = identity_output(token, logical_name, identity)
+    if has_identity(inputs):
+        out["identity"] = identity_output(token, logical_name, inputs["identity"])
     return out
 
 
-def identity_output(token: str, logical_name: str, identity: Mapping[str, Any]) -> dict[str, Any]:
+def identity_output(
+    token: str, logical_name: str, identity: Mapping[str, Any], *, unknown_computed: bool = False
+) -> dict[str, Any]:
     """The ARM response shape of a managed identity.
 
     Inputs list user-assigned identity ids (most modules) or map them (eventgrid); every
-    response maps id -> {principalId, clientId}, and the SDK asserts that shape.
+    response maps id -> {principalId, clientId}, and the SDK asserts that shape (a list there
+    fails the program with ``AssertionError: Unexpected type``). The GUIDs are derived from the
+    identity id, so the same identity has the same principal on every resource and every run.
+
+    ``unknown_computed`` (``--unknowns``): what the service computes (principalId, tenantId,
+    the identities' principal and client ids) is unknown, as in a real preview of a resource
+    about to be created; the map's keys stay known when the identity ids are known, and the
+    whole map is unknown when any id is.
     """
     out: dict[str, Any] = dict(identity)
-    out["principalId"] = stable_guid(token, logical_name, "identity")
-    out["tenantId"] = TENANT_ID
+    out["principalId"] = UNKNOWN if unknown_computed else stable_guid(token, logical_name, "identity")
+    out["tenantId"] = UNKNOWN if unknown_computed else TENANT_ID
     assigned = identity.get("userAssignedIdentities")
     if isinstance(assigned, (list, dict)):
-        out["userAssignedIdentities"] = {
-            str(uid): {"principalId": stable_guid(str(uid), "principal"), "clientId": stable_guid(str(uid), "client")}
-            for uid in assigned
-        }
+        ids = list(assigned)
+        # an ARM id is a string; anything else is the SDK's Unknown (an id not yet created)
+        if any(not isinstance(uid, str) or uid == UNKNOWN for uid in ids):
+            out["userAssignedIdentities"] = UNKNOWN
+        else:
+            out["userAssignedIdentities"] = {
+                uid: {
+                    "principalId": UNKNOWN if unknown_computed else stable_guid(uid, "principal"),
+                    "clientId": UNKNOWN if unknown_computed else stable_guid(uid, "client"),
+                }
+                for uid in ids
+            }
+    elif assigned is not None:
+        out["userAssignedIdentities"] = UNKNOWN
     return out
+
+
+def has_identity(inputs: Mapping[str, Any]) -> bool:
+    identity = inputs.get("identity")
+    return isinstance(identity, dict) and identity.get("type") not in (None, "None")
+
+
+def preview_outputs(token: str, logical_name: str, inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """Outputs whose *shape* differs from their input in unknowns mode (ids stay unknown).
+
+    Unknowns mode answers a resource with its inputs, but an input whose output type differs
+    (``identity.userAssignedIdentities``: list in, map out) would make the SDK reject the
+    answer; such outputs get the response shape with computed values unknown.
+    """
+    if not token.startswith("azure-native:") or not has_identity(inputs):
+        return {}
+    return {"identity": identity_output(token, logical_name, inputs["identity"], unknown_computed=True)}

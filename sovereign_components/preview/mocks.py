@@ -3,7 +3,9 @@
 Full mode: outputs = inputs + the computed outputs the components read (``arm.computed_outputs``)
 and ARM-shaped ids. Unknowns mode (``--unknowns``, preview-faithful): no id and no computed
 output; with ``preview=True`` the SDK then resolves them as unknown, as ``pulumi preview`` does
-for resources about to be created. Invokes are answered from ``invokes.py`` in both modes
+for resources about to be created. The one exception is an output whose type differs from its
+input (``identity.userAssignedIdentities``: list in, map out): it gets the response shape with
+its computed values unknown (``arm.preview_outputs``), else the SDK rejects the answer. Invokes are answered from ``invokes.py`` in both modes
 (real previews run invokes too).
 """
 
@@ -28,9 +30,12 @@ class OfflineMocks(Mocks):
 
     def new_resource(self, args: MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
         inputs = dict(args.inputs)
-        if not args.custom or self.unknowns:
-            # Components have no id; unknowns mode leaves ids and computed outputs unknown.
-            return "", inputs
+        if not args.custom:
+            return "", inputs  # components have no id
+        if self.unknowns:
+            # ids and computed outputs stay unknown; outputs typed unlike their input get the
+            # response shape (their computed parts unknown) so the SDK accepts them
+            return "", {**inputs, **arm.preview_outputs(args.typ, args.name, inputs)}
         if args.typ.startswith("pulumi:providers:"):
             return arm.stable_guid(args.typ, args.name), inputs
         outputs = dict(inputs)
