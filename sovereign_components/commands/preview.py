@@ -31,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also fail (exit 1) when a policy could not decide because a value was unknown")
     parser.add_argument("--unknowns", action="store_true",
                         help="preview-faithful mode: ids and computed outputs are unknown, as in `pulumi preview`")
+    parser.add_argument("--isolate", action="store_true",
+                        help="run the program in a fresh Python process (no pulumi runtime state shared "
+                             "with this one; slower: the SDKs are imported again)")
 
 
 def default_stack(cwd: Path) -> str:
@@ -42,6 +45,15 @@ def default_stack(cwd: Path) -> str:
     raise UsageError(f"choose a stack with --stack NAME{found}")
 
 
+def check_output_path(output: Path) -> None:
+    """Fail before the program runs (seconds of work) when the report could not be written."""
+    if output.is_dir():
+        raise UsageError(f"{output}: --output is a directory; give a file path")
+    parent = output.parent
+    if not parent.is_dir():
+        raise UsageError(f"{output}: cannot write the report: directory '{parent}' does not exist")
+
+
 def run(args: argparse.Namespace) -> int:
     from ..preview.engine import run_preview
     from ..preview.formats import renderer
@@ -50,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
     render = renderer(args.format)  # an unavailable format fails before the program runs
     if args.policy_pack_config is not None and not args.policy_pack_config.exists():
         raise UsageError(f"{args.policy_pack_config}: policy pack config file not found")
+    if args.output is not None:
+        check_output_path(args.output)
     stack = args.stack or default_stack(args.cwd)
     report = run_preview(
         args.cwd,
@@ -57,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
         policy_pack=args.policy_pack,
         policy_pack_config=args.policy_pack_config,
         unknowns=args.unknowns,
+        isolate=args.isolate,
     )
     text = render(report)
     if args.output is not None:

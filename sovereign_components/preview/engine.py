@@ -1,9 +1,11 @@
 """Public API of the offline preview engine (the names other modules and tests call).
 
-    capture = capture_program(cwd, stack, unknowns=False, config_overrides=None)
+    capture = capture_program(cwd, stack, unknowns=False, config_overrides=None, isolate=False)
     pack = load_policy_pack(path_or_None)
     result = analyze(capture.resources, pack, policy_config, project=..., stack=...)
-    report = run_preview(cwd, stack, policy_pack=None, policy_pack_config=None, unknowns=False)
+    report = run_preview(cwd, stack, policy_pack=None, policy_pack_config=None, unknowns=False,
+                         isolate=False)
+    figures = measure_isolation(cwd, stack, runs=3)   # in isolation.py: in-process vs subprocess
 
 This is a preview *without providers*: resources are registered under pulumi's mocks, the
 azure-native provider's ``Check`` does not run (its ``location`` default is emulated and
@@ -12,6 +14,7 @@ listed), invokes are answered with placeholders (listed), and no cloud is contac
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -40,17 +43,23 @@ def capture_program(
     *,
     unknowns: bool = False,
     config_overrides: Mapping[str, str] | None = None,
+    isolate: bool = False,
 ) -> Capture:
     """Run the Pulumi program in ``cwd`` for ``stack`` under mocks; return every registration.
 
     ``config_overrides`` (``ns:key -> str``) replace values of ``Pulumi.<stack>.yaml``.
-    Runs in-process unless ``Pulumi.yaml`` names a virtualenv other than the running one.
+    Runs in-process (the runtime's global state reset for the run) unless ``Pulumi.yaml``
+    names a virtualenv other than the running one, or ``isolate`` asks for a subprocess under
+    this interpreter (a fresh runtime; ~2.5 s of imports more, see ``isolation.py``).
     """
     from . import runner
 
     project = load_project(Path(cwd), stack)
     if project.virtualenv is not None and not runner.is_current_venv(project.virtualenv):
         return runner.capture_in_subprocess(project, unknowns=unknowns, config_overrides=config_overrides)
+    if isolate:
+        return runner.capture_in_subprocess(project, unknowns=unknowns, config_overrides=config_overrides,
+                                            python=Path(sys.executable))
     return runner.capture_in_process(project, unknowns=unknowns, config_overrides=config_overrides)
 
 
@@ -77,14 +86,18 @@ def run_preview(
     policy_pack: Path | str | None = None,
     policy_pack_config: Mapping[str, Any] | Path | str | None = None,
     unknowns: bool = False,
+    isolate: bool = False,
 ) -> PreviewReport:
-    """Capture, load the pack, analyse: everything ``sovereign preview`` reports."""
+    """Capture, load the pack, analyse: everything ``sovereign preview`` reports.
+
+    ``isolate`` captures in a subprocess (see :func:`capture_program`); analysis stays here.
+    """
     pack = load_policy_pack(Path(policy_pack) if policy_pack is not None else None)
     if isinstance(policy_pack_config, (str, Path)):
         from .policy_config import resolve_policy_config
 
         resolve_policy_config(pack, Path(policy_pack_config))  # config errors before running the program
-    capture = capture_program(cwd, stack, unknowns=unknowns)
+    capture = capture_program(cwd, stack, unknowns=unknowns, isolate=isolate)
     result = analyze(capture.resources, pack, policy_pack_config, project=capture.project,
                      stack=capture.stack, stack_config=capture.config)
     return PreviewReport(

@@ -10,7 +10,8 @@ see each other's. This is how the Python language host runs a program
 
 A program whose ``Pulumi.yaml`` names another virtualenv runs in a subprocess under that
 interpreter (``python -m sovereign_components.preview.worker``), as ``pulumi preview`` would;
-a missing virtualenv is an error, as it is for ``pulumi preview``.
+a missing virtualenv is an error, as it is for ``pulumi preview``. The same worker isolates a
+run under the current interpreter on request (``--isolate``; costs compared in ``isolation.py``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import traceback
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..errors import ProgramError, SovereignError, UsageError
+from ..errors import ConfigError, ProgramError, SovereignError, UsageError
 from .model import STACK_TYPE, UNKNOWN, Capture, CapturedResource
 from .project import Project
 from .sandbox import user_code_environment
@@ -89,9 +90,26 @@ def _program_location(exc: BaseException, project: Project) -> str:
     return ""
 
 
+def stack_config_error(exc: ConfigError, project: Project) -> ConfigError:
+    """A program's :class:`ConfigError` that names no file names the stack file.
+
+    The program reads its config through ``pulumi.Config`` and cannot know where the value
+    came from; the engine does (``Pulumi.<stack>.yaml``, relative to ``--cwd``), and the design
+    asks for one message naming the file and the key. An error naming its own source is kept.
+    """
+    if exc.source:
+        return exc
+    source = os.path.relpath(project.stack_file, project.directory)
+    detail = str(exc).removeprefix(f"config key '{exc.key}': ")
+    named = ConfigError(exc.key, detail, source=source)
+    return named
+
+
 def _program_error(exc: BaseException, project: Project) -> SovereignError:
     from pulumi import RunError
 
+    if isinstance(exc, ConfigError):
+        return stack_config_error(exc, project)
     if isinstance(exc, SovereignError):
         return exc
     where = _program_location(exc, project)
@@ -206,11 +224,24 @@ def is_current_venv(venv: Path) -> bool:
 
 
 def capture_in_subprocess(
-    project: Project, *, unknowns: bool = False, config_overrides: Mapping[str, str] | None = None
+    project: Project,
+    *,
+    unknowns: bool = False,
+    config_overrides: Mapping[str, str] | None = None,
+    python: Path | None = None,
 ) -> Capture:
-    """Run the capture under the project's virtualenv interpreter; analysis stays here."""
-    assert project.virtualenv is not None
-    python = venv_python(project.virtualenv)
+    """Run the capture in a fresh interpreter (the worker); analysis stays here.
+
+    ``python`` defaults to the project's virtualenv interpreter (``Pulumi.yaml``
+    ``runtime.options.virtualenv``); ``sys.executable`` gives an isolated run under this very
+    environment (``--isolate``): a fresh pulumi runtime with no global state from earlier runs,
+    at the price of importing the SDKs again (see :mod:`.isolation`).
+    """
+    if python is None:
+        assert project.virtualenv is not None
+        python = venv_python(project.virtualenv)
+    elif not python.exists():
+        raise UsageError(f"{python}: interpreter not found")
     if not python.exists():
         raise UsageError(
             f"Pulumi.yaml: runtime.options.virtualenv '{project.virtualenv}' does not exist; "
