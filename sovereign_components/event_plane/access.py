@@ -45,27 +45,38 @@ def grant(ctx: PlaneContext, item: Grant) -> pulumi.CustomResource:
     )
 
 
+def resource_group_of(resource_id: str) -> str:
+    """The resource group segment of an ARM id (``/subscriptions/s/resourceGroups/<rg>/...``)."""
+    parts = resource_id.split("/")
+    for i, part in enumerate(parts[:-1]):
+        if part.lower() == "resourcegroups":
+            return parts[i + 1]
+    raise ValueError(f"not an ARM resource id: {resource_id!r}")
+
+
 def cosmos_data_contributor(
-    ctx: PlaneContext, principal_id: pulumi.Input[str], account_name: str, database_name: str
+    ctx: PlaneContext, principal_id: pulumi.Input[str], *, account_id: pulumi.Input[str], account_name: str, database_name: str
 ) -> pulumi.CustomResource:
     """Cosmos DB Built-in Data Contributor on the event-store database only (a SQL data-plane
     role assignment; Azure RBAC roles do not reach Cosmos data when local auth is off, C2).
-    The assignment id is a stable UUID so a re-run updates instead of duplicating it."""
+
+    Only for a store managed elsewhere (``EventStoreReferenceArgs.grant_data_access``): the
+    role definition and scope are built from ``account_id`` so that, given the account's ``id``
+    output, the grant waits for the account. The assignment id is a stable UUID so a re-run
+    updates instead of duplicating it."""
     from pulumi_azure_native import cosmosdb
 
-    account_id = pulumi.Output.concat(
-        "/subscriptions/", ctx.subscription_id, "/resourceGroups/", ctx.resource_group_name,
-        "/providers/Microsoft.DocumentDB/databaseAccounts/", account_name,
-    )
+    account = pulumi.Output.from_input(account_id)
     return cosmosdb.SqlResourceSqlRoleAssignment(
         f"{ctx.name}-event-store-writer",
         account_name=account_name,
-        resource_group_name=ctx.resource_group_name,
+        # The store may live in another resource group than the plane: read it from the id.
+        resource_group_name=account.apply(resource_group_of),
         role_assignment_id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"sovereign-events/{ctx.names.function_app}/{account_name}/{database_name}")),
         role_definition_id=pulumi.Output.concat(
-            account_id, "/sqlRoleDefinitions/", wiring.cosmos_role_guid("Cosmos DB Built-in Data Contributor")
+            account, "/sqlRoleDefinitions/", wiring.cosmos_role_guid("Cosmos DB Built-in Data Contributor")
         ),
-        scope=pulumi.Output.concat(account_id, "/dbs/", database_name),
+        scope=pulumi.Output.concat(account, "/dbs/", database_name),
         principal_id=principal_id,
         opts=ctx.opts(),
     )

@@ -17,7 +17,8 @@ from ..args import CommonArgs
 
 
 class ProcessorArgs(TypedDict):
-    """One Event Grid subscription that delivers this region's events to the processor app."""
+    """One Event Grid subscription that delivers this region's events to the processor (through
+    the session processing queue by default)."""
 
     name: str
     """Subscription name (3-64 letters, digits, hyphens); unique among processors and
@@ -25,6 +26,16 @@ class ProcessorArgs(TypedDict):
     included_event_types: NotRequired[Sequence[str]]
     """CloudEvents ``type`` values to deliver (all types when absent). Narrows the regional
     filter, never widens it: Event Grid ANDs the two."""
+    endpoint_type: NotRequired[str]
+    """How the subscription delivers: ``ServiceBusQueue`` (default) or ``AzureFunction``.
+
+    ``ServiceBusQueue`` is the source design's regional router -> ordered processing path: the
+    topic delivers with its managed identity to the plane's session-enabled processing queue
+    (one session per aggregate, strict order), as a trusted Microsoft service, so it works with
+    the namespace's public network access disabled (S1) and the app's too (F1).
+    ``AzureFunction`` delivers straight to the app's Event Grid function; Event Grid cannot
+    deliver through private endpoints, so with the app's public network access disabled (F1,
+    the plane's default) no event arrives: use it only where the app is reachable by Event Grid."""
 
 
 class EventStoreReferenceArgs(TypedDict):
@@ -36,8 +47,17 @@ class EventStoreReferenceArgs(TypedDict):
     database_name: str
     """SQL database holding the event-store container."""
     container_name: str
-    """Event-store container; the processor identity is granted data access on the database
-    only (Cosmos DB Built-in Data Contributor: local auth is disabled, C2)."""
+    """Event-store container the processor appends to."""
+    grant_data_access: NotRequired[bool]
+    """Grant the processor identity Cosmos DB Built-in Data Contributor on the database (local
+    auth is disabled, C2, so this role is the only way in). Default False: the
+    SovereignEventStore grants its writers itself (``writer_principal_ids=[plane.processor_principal_id]``),
+    after its account exists; a second grant here would duplicate it. Set True only when the
+    store is managed elsewhere (another program or team), and then give ``account_id``."""
+    account_id: NotRequired[pulumi.Input[str]]
+    """ARM id of the Cosmos DB account (required with ``grant_data_access``). Pass the account's
+    ``id`` output so the grant waits for the account (a name alone would not: on a first deploy
+    the grant would race the account and fail)."""
 
 
 class ComplianceDLQSettingsArgs(TypedDict):
@@ -81,9 +101,11 @@ class RegionalEventPlaneArgs(CommonArgs):
     alert_email: pulumi.Input[str]
     """E-mail receiver of the compliance dead-letter alert (source design: security team)."""
     processors: NotRequired[Sequence[ProcessorArgs]]
-    """Event Grid subscriptions to the processor app (default one, ``processor``)."""
+    """Event Grid subscriptions that feed the processor (default one, ``processor``, delivering
+    to the session processing queue)."""
     event_store: NotRequired[EventStoreReferenceArgs]
-    """Event store the processor appends to; without it the app gets no Cosmos settings/role."""
+    """Event store the processor appends to (app settings); without it the app gets no Cosmos
+    settings. Data access is granted by the store (or here, with ``grant_data_access``)."""
     compliance_dlq: NotRequired[ComplianceDLQSettingsArgs]
     """Settings of the ComplianceDLQ child (always created: the processing queue forwards its
     dead letters there)."""

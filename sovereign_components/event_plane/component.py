@@ -87,6 +87,7 @@ class RegionalEventPlane(pulumi.ComponentResource):
         regional = storage.regional_storage(ctx)
         topic = eventgrid.topic(ctx)
         namespace = messaging.service_bus_namespace(ctx)
+        network_rules = messaging.service_bus_network_rules(ctx, namespace)
         dlq = self._compliance_dlq(ctx, namespace, diagnostics, endpoints)
         queue = messaging.processing_queue(ctx, namespace, dlq.queue_name)
 
@@ -126,10 +127,23 @@ class RegionalEventPlane(pulumi.ComponentResource):
             "topic-deadletter-writer", "Storage Blob Data Contributor", regional.container_scope("dead_letter"),
             principal_of(topic), "Event Grid writes undeliverable events to the regional dead-letter container",
         ))
+        queue_deps: list[pulumi.Resource] = []
+        if plan.queue_delivery:
+            queue_deps = [network_rules, access.grant(ctx, Grant(
+                "topic-queue-sender", "Azure Service Bus Data Sender", queue.id, principal_of(topic),
+                "Event Grid delivers this region's events to the session processing queue with the topic identity",
+            ))]
         for processor_plan in plan.processors:
+            # The queue path needs the sender role and the trusted-services rule before the
+            # first delivery; the function path needs the deployed app and its roles.
+            deps = (
+                [queue, dead_letter_role, *queue_deps]
+                if processor_plan.endpoint_type == "ServiceBusQueue"
+                else [app, dead_letter_role, *app_roles, *package_deps]
+            )
             eventgrid.processor_subscription(
-                ctx, topic, processor_plan, function_app_id=app.id, storage_account_id=regional.account.id,
-                depends_on=[app, dead_letter_role, *app_roles, *package_deps],
+                ctx, topic, processor_plan, queue_id=queue.id, function_app_id=app.id,
+                storage_account_id=regional.account.id, depends_on=deps,
             )
         self._metadata_channels(ctx, topic, regional, dead_letter_role)
 
@@ -224,8 +238,13 @@ class RegionalEventPlane(pulumi.ComponentResource):
         ]
         roles: list[pulumi.Resource] = [access.grant(ctx, g) for g in grants]
         store = ctx.plan.event_store
-        if store is not None:
-            roles.append(access.cosmos_data_contributor(ctx, processor, store["account_name"], store["database_name"]))
+        if store is not None and store["grant_data_access"]:
+            # Opt-in (EventStoreReferenceArgs.grant_data_access): the SovereignEventStore grants
+            # its writers; this grant is for a store managed elsewhere, and depends on its id.
+            account_id = ctx.args["event_store"]["account_id"]
+            roles.append(access.cosmos_data_contributor(
+                ctx, processor, account_id=account_id, account_name=store["account_name"], database_name=store["database_name"],
+            ))
         return roles
 
     def _metadata_channels(

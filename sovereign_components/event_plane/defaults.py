@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..contract import (
+    CLASSIFICATION_ATTRIBUTE,
+    REGION_ATTRIBUTE,
+    SERVICE_BUS_CLASSIFICATION_PROPERTY,
+    SERVICE_BUS_REGION_PROPERTY,
+)
+
 #: Arguments' defaults, by argument name.
 ARG_DEFAULTS: Final[dict[str, object]] = {
     "processors": ({"name": "processor"},),
@@ -26,6 +33,36 @@ ARG_DEFAULTS: Final[dict[str, object]] = {
 #: Service Bus SKUs the plane accepts: sessions, duplicate detection and forwarding need
 #: Standard or Premium.
 SERVICE_BUS_SKUS: Final[tuple[str, ...]] = ("Standard", "Premium")
+
+#: How a processor subscription delivers (Event Grid ``endpointType``). ``ServiceBusQueue`` is
+#: the default: the private path (see eventgrid.py). ``AzureFunction`` needs the app reachable
+#: by Event Grid, which public network access disabled (F1) prevents.
+PROCESSOR_ENDPOINT_TYPES: Final[tuple[str, ...]] = ("ServiceBusQueue", "AzureFunction")
+DEFAULT_PROCESSOR_ENDPOINT: Final = "ServiceBusQueue"
+
+#: CloudEvents extension attribute carrying ``aggregateId`` (cloudevents_mapping.EXTENSIONS).
+AGGREGATE_ID_ATTRIBUTE: Final = "aggregateid"
+
+#: Dynamic delivery attribute mappings of a queue-delivered processor subscription: Service Bus
+#: message property <- CloudEvent attribute (a JSON path into the structured CloudEvent).
+#: ``SessionId`` is the broker's session id (Event Grid sets it when the mapping is named so),
+#: one session per aggregate: the session queue then keeps strict per-aggregate order (source
+#: design). The other two become application properties the processor reads and checks against
+#: the body (contract.SERVICE_BUS_*; a contradiction is dead-lettered).
+QUEUE_DELIVERY_ATTRIBUTES: Final[dict[str, str]] = {
+    "SessionId": AGGREGATE_ID_ATTRIBUTE,
+    SERVICE_BUS_REGION_PROPERTY: REGION_ATTRIBUTE,
+    SERVICE_BUS_CLASSIFICATION_PROPERTY: CLASSIFICATION_ATTRIBUTE,
+}
+
+#: The Service Bus namespace's network rule set: deny everything public (S1) but let trusted
+#: Microsoft services (Event Grid delivering with its managed identity) through, which is how
+#: the topic reaches the processing queue although public network access is disabled.
+SERVICE_BUS_NETWORK_RULES: Final[dict[str, object]] = {
+    "default_action": "Deny",
+    "public_network_access": "Disabled",
+    "trusted_service_access_enabled": True,
+}
 
 #: Metadata channel endpoint types (Event Grid ``endpointType``) and the data-sender role the
 #: topic identity needs on each (Event Grid "Grant managed identity access to destinations").

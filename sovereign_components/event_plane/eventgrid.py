@@ -1,16 +1,25 @@
 """Event Grid: the regional custom topic, the processors' regional subscriptions and the
 declared metadata channels.
 
-Delivery to the processor uses the ``AzureFunction`` endpoint with Event Grid's own
-(first-party) access, not ``deliveryWithResourceIdentity``: Azure Functions is not among the
-destinations Event Grid delivers to with a topic's managed identity (Service Bus, Event Hubs,
-Storage; learn.microsoft.com/azure/event-grid/add-identity-roles), and there is no role the
-topic's identity could hold on a function. Dead-lettering does use the topic's identity
-(Storage Blob Data Contributor on the dead-letter container), and so do the metadata channels
-(data-sender role on the destination).
-Known limit (Azure): Event Grid cannot deliver through private endpoints, so with the Function
-App's public access disabled (F1) the Event Grid path only works once the app is reachable by
-Event Grid; the Service Bus session queue is the private ingestion path.
+Processor delivery (default ``ServiceBusQueue``): the source design's regional router ->
+ordered processing path. Each processor subscription delivers, with the topic's system identity
+(``deliveryWithResourceIdentity``), to the plane's session-enabled processing queue, and the
+session trigger of the Function App consumes it. Why not straight to the app's Event Grid
+function: the app has public network access disabled (F1) and Event Grid cannot deliver
+through private endpoints, so in Azure no event would arrive. Event Grid is a Service Bus
+*trusted Microsoft service*: with the topic identity holding "Azure Service Bus Data Sender" on
+the queue and the namespace's network rule set allowing trusted services, it delivers although
+the namespace's public network access is disabled (S1) - access is still decided by RBAC, and
+no key is involved (E2/S2).
+Dynamic delivery attribute mappings (defaults.QUEUE_DELIVERY_ATTRIBUTES) give every message
+``SessionId`` = the CloudEvent's ``aggregateid`` (one session per aggregate: strict order, as
+the source design's session processor needs; Event Grid requires a ``SessionId`` mapping for a
+session-enabled queue) and the application properties ``DataRegion``/``DataClassification``
+the processor reads (and checks against the body).
+``AzureFunction`` stays available per processor (``ProcessorArgs.endpoint_type``) for apps
+Event Grid can reach; it uses Event Grid's own access (Functions is not a managed-identity
+destination). Dead-lettering uses the topic's identity (Storage Blob Data Contributor on the
+dead-letter container), and so do the metadata channels (data-sender role on the destination).
 """
 
 from __future__ import annotations
@@ -22,7 +31,7 @@ import pulumi
 
 from ..contract import CLASSIFICATION_ATTRIBUTE, EVENT_GRID_FUNCTION_NAME, METADATA_CHANNEL_LABEL, REGION_ATTRIBUTE
 from .context import PlaneContext
-from .defaults import CONTAINERS
+from .defaults import CONTAINERS, QUEUE_DELIVERY_ATTRIBUTES
 from .validation import ChannelPlan, ProcessorPlan
 
 CLOUD_EVENTS = "CloudEventSchemaV1_0"
@@ -80,20 +89,57 @@ def metadata_filter(classifications: Sequence[str]) -> Any:
     )
 
 
+def queue_destination(queue_id: pulumi.Input[str]) -> Any:
+    """The processing queue as a destination, with the delivery attribute mappings that make
+    each message a session message carrying its region and classification (module doc)."""
+    from pulumi_azure_native import eventgrid
+
+    return eventgrid.ServiceBusQueueEventSubscriptionDestinationArgs(
+        endpoint_type="ServiceBusQueue",
+        resource_id=queue_id,
+        delivery_attribute_mappings=[
+            eventgrid.DynamicDeliveryAttributeMappingArgs(type="Dynamic", name=name, source_field=field)
+            for name, field in QUEUE_DELIVERY_ATTRIBUTES.items()
+        ],
+    )
+
+
+def function_destination(function_app_id: pulumi.Input[str]) -> Any:
+    """The app's Event Grid function (only reachable where Event Grid can reach the app)."""
+    from pulumi_azure_native import eventgrid
+
+    return eventgrid.AzureFunctionEventSubscriptionDestinationArgs(
+        endpoint_type="AzureFunction",
+        resource_id=pulumi.Output.concat(function_app_id, "/functions/", EVENT_GRID_FUNCTION_NAME),
+        max_events_per_batch=1,
+        preferred_batch_size_in_kilobytes=64,
+    )
+
+
 def processor_subscription(
     ctx: PlaneContext,
     topic_resource: pulumi.CustomResource,
     processor: ProcessorPlan,
     *,
+    queue_id: pulumi.Input[str],
     function_app_id: pulumi.Input[str],
     storage_account_id: pulumi.Input[str],
     depends_on: Sequence[pulumi.Resource],
 ) -> pulumi.CustomResource:
     """One processor's subscription: regional filter, retry policy, CloudEvents delivery to the
-    app's Event Grid function, dead letters to the regional container with the topic identity."""
+    session processing queue with the topic's identity (or, when asked, to the app's Event Grid
+    function), dead letters to the regional container with the topic identity."""
     from pulumi_azure_native import eventgrid
 
     plan = ctx.plan
+    delivery: dict[str, Any]
+    if processor.endpoint_type == "ServiceBusQueue":
+        delivery = {"delivery_with_resource_identity": eventgrid.DeliveryWithResourceIdentityArgs(
+            identity=eventgrid.EventSubscriptionIdentityArgs(type="SystemAssigned"),
+            destination=queue_destination(queue_id),
+        )}
+    else:
+        delivery = {"destination": function_destination(function_app_id)}
     return eventgrid.EventSubscription(
         f"{ctx.name}-{processor.name}",
         event_subscription_name=processor.name,
@@ -104,12 +150,7 @@ def processor_subscription(
             max_delivery_attempts=plan.event_delivery_max_attempts,
             event_time_to_live_in_minutes=plan.event_time_to_live_minutes,
         ),
-        destination=eventgrid.AzureFunctionEventSubscriptionDestinationArgs(
-            endpoint_type="AzureFunction",
-            resource_id=pulumi.Output.concat(function_app_id, "/functions/", EVENT_GRID_FUNCTION_NAME),
-            max_events_per_batch=1,
-            preferred_batch_size_in_kilobytes=64,
-        ),
+        **delivery,
         dead_letter_with_resource_identity=dead_letter(storage_account_id),
         opts=ctx.opts(depends_on=depends_on),
     )

@@ -8,7 +8,7 @@ from typing import Any
 import pulumi
 
 from .context import PlaneContext
-from .defaults import CAPTURE, CONTAINERS, EVENT_HUB_RETENTION_DAYS, PROCESSING_QUEUE
+from .defaults import CAPTURE, CONTAINERS, EVENT_HUB_RETENTION_DAYS, PROCESSING_QUEUE, SERVICE_BUS_NETWORK_RULES
 from .keys import split_key_uri
 
 
@@ -71,6 +71,33 @@ def service_bus_namespace(ctx: PlaneContext) -> pulumi.CustomResource:
     )
 
 
+def namespace_name_of(ctx: PlaneContext, namespace: pulumi.CustomResource) -> pulumi.Output[str]:
+    """The namespace's name, known at preview (it is ours) yet carrying a property dependency
+    on the namespace (through its URN, which is known even when ids are not): that is how the
+    policy pack places a location-less child such as the processing queue in the namespace's
+    region when an Event Grid subscription delivers to it (G8, decided in --unknowns too)."""
+    name = ctx.names.service_bus_namespace
+    return namespace.urn.apply(lambda _: name)
+
+
+def service_bus_network_rules(ctx: PlaneContext, namespace: pulumi.CustomResource) -> pulumi.CustomResource:
+    """The namespace's network rule set: default action Deny, public network access Disabled
+    (S1; the pack checks rule sets too, since one without it would re-open the namespace), no
+    IP or virtual-network rules, and trusted Microsoft services allowed. The last is what lets
+    the Event Grid topic deliver to the processing queue with its managed identity although
+    the namespace has no public endpoint (Event Grid cannot use private endpoints); access is
+    still decided by RBAC (Azure Service Bus Data Sender on the queue only, S2)."""
+    from pulumi_azure_native import servicebus
+
+    return servicebus.NamespaceNetworkRuleSet(
+        f"{ctx.name}-servicebus-network-rules",
+        namespace_name=namespace_name_of(ctx, namespace),
+        resource_group_name=ctx.resource_group_name,
+        **SERVICE_BUS_NETWORK_RULES,
+        opts=ctx.opts(depends_on=[namespace]),
+    )
+
+
 def processing_queue(
     ctx: PlaneContext, namespace: pulumi.CustomResource, dead_letter_queue_name: pulumi.Input[str]
 ) -> pulumi.CustomResource:
@@ -82,7 +109,7 @@ def processing_queue(
     return servicebus.Queue(
         f"{ctx.name}-processing-queue",
         queue_name=ctx.plan.processing_queue_name,
-        namespace_name=ctx.names.service_bus_namespace,
+        namespace_name=namespace_name_of(ctx, namespace),
         resource_group_name=ctx.resource_group_name,
         max_delivery_count=ctx.plan.max_delivery_count,
         forward_dead_lettered_messages_to=dead_letter_queue_name,

@@ -20,7 +20,14 @@ from ..contract import CLASSIFICATIONS, NON_REGULATED_CLASSIFICATIONS
 from ..errors import ComponentArgumentError
 from ..regions import get_region
 from . import naming
-from .defaults import ARG_DEFAULTS, DEFAULT_METADATA_ENDPOINT, METADATA_ENDPOINT_ROLES, SERVICE_BUS_SKUS
+from .defaults import (
+    ARG_DEFAULTS,
+    DEFAULT_METADATA_ENDPOINT,
+    DEFAULT_PROCESSOR_ENDPOINT,
+    METADATA_ENDPOINT_ROLES,
+    PROCESSOR_ENDPOINT_TYPES,
+    SERVICE_BUS_SKUS,
+)
 
 COMPONENT = "RegionalEventPlane"
 #: Private DNS zones of the plane's private endpoints (topic, namespaces, blob, sites).
@@ -61,12 +68,22 @@ class _Strict(BaseModel):
 class _Processor(_Strict):
     name: StrictStr = Field(pattern=naming.SUBSCRIPTION_NAME.pattern)
     included_event_types: list[StrictStr] | None = Field(default=None, min_length=1)
+    endpoint_type: StrictStr = DEFAULT_PROCESSOR_ENDPOINT
+
+    @field_validator("endpoint_type")
+    @classmethod
+    def _known_endpoint(cls, value: str) -> str:
+        if value not in PROCESSOR_ENDPOINT_TYPES:
+            raise ValueError(f"must be one of {', '.join(PROCESSOR_ENDPOINT_TYPES)}, not {value!r}")
+        return value
 
 
 class _EventStore(_Strict):
     account_name: StrictStr = Field(pattern=naming.COSMOS_ACCOUNT_NAME.pattern)
     database_name: StrictStr = Field(min_length=1, max_length=255)
     container_name: StrictStr = Field(min_length=1, max_length=255)
+    grant_data_access: StrictBool = False
+    account_id: StrictStr | None = None
 
 
 class _DLQSettings(_Strict):
@@ -140,6 +157,7 @@ class _PlainArgs(_Strict):
 class ProcessorPlan:
     name: str
     included_event_types: tuple[str, ...] | None
+    endpoint_type: str = DEFAULT_PROCESSOR_ENDPOINT
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +192,12 @@ class PlanePlan:
     event_time_to_live_minutes: int
     storage_account_name: str | None
     dlq_settings: dict[str, Any]
-    event_store: dict[str, str] | None
+    event_store: dict[str, Any] | None
+
+    @property
+    def queue_delivery(self) -> bool:
+        """True when any processor subscription delivers to the processing queue."""
+        return any(p.endpoint_type == "ServiceBusQueue" for p in self.processors)
 
     def region_filter_values(self) -> list[str]:
         """``StringIn`` values of the regional routing filter: the boundary code and every
@@ -232,12 +255,37 @@ def _check_cross_field(model: _PlainArgs, args: Mapping[str, Any]) -> None:
                 f"required to link the private DNS zones the plane creates ({', '.join(missing)}); "
                 "or give them all in private_dns_zone_ids",
             )
+    _check_event_store(model, args)
     package_url = args.get("function_package_url")
     if isinstance(package_url, str) and ("?" in package_url or not package_url.startswith("https://")):
         raise _fail("function_package_url", "must be an https blob URL without a query string (no SAS: the app reads it with its identity)")
     dlq_queue = model.compliance_dlq.queue_name
     if dlq_queue is not None and dlq_queue.lower() == model.processing_queue_name.lower():
         raise _fail("compliance_dlq.queue_name", "must differ from processing_queue_name (a queue cannot forward to itself)")
+
+
+def _check_event_store(model: _PlainArgs, args: Mapping[str, Any]) -> None:
+    """``grant_data_access`` needs ``account_id`` (an Output is fine: it carries the dependency
+    on the account); a plain id must name the Cosmos DB account ``account_name`` names."""
+    store = model.event_store
+    raw = args.get("event_store")
+    if store is None or not isinstance(raw, Mapping):
+        return
+    account_id = raw.get("account_id")
+    if store.grant_data_access and account_id is None:
+        raise _fail(
+            "event_store.account_id",
+            "required with grant_data_access: the grant must depend on the Cosmos DB account "
+            "(pass its id output), or leave the grant to SovereignEventStore(writer_principal_ids=...)",
+        )
+    if isinstance(account_id, str):
+        suffix = f"/providers/microsoft.documentdb/databaseaccounts/{store.account_name}"
+        if not account_id.lower().startswith("/subscriptions/") or not account_id.lower().endswith(suffix):
+            raise _fail(
+                "event_store.account_id",
+                f"must be the ARM id of the Cosmos DB account {store.account_name!r} "
+                f"(/subscriptions/.../providers/Microsoft.DocumentDB/databaseAccounts/{store.account_name})",
+            )
 
 
 def validate_plane_args(args: Mapping[str, Any]) -> PlanePlan:
@@ -262,7 +310,7 @@ def validate_plane_args(args: Mapping[str, Any]) -> PlanePlan:
         location=location,
         zone_redundant=zone_redundant,
         processors=tuple(
-            ProcessorPlan(p.name, tuple(p.included_event_types) if p.included_event_types else None)
+            ProcessorPlan(p.name, tuple(p.included_event_types) if p.included_event_types else None, p.endpoint_type)
             for p in model.processors
         ),
         channels=tuple(

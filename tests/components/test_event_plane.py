@@ -29,7 +29,13 @@ CMK_IDENTITY = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGrou
 
 PROGRAM = f'''
 import pulumi
+from pulumi_azure_native import cosmosdb
 from sovereign_components.event_plane import RegionalEventPlane
+
+# A store "managed elsewhere" (not a SovereignEventStore): the private plane grants itself.
+store = cosmosdb.DatabaseAccount("managed-store", account_name="eu-managed-store", resource_group_name="rg-store",
+                                 location="northeurope", database_account_offer_type="Standard",
+                                 locations=[{{"location_name": "northeurope", "failover_priority": 0}}])
 
 base = {{"resource_group_name": "rg-eu", "boundary": "EU", "alert_email": "{EMAIL}"}}
 RegionalEventPlane("eu", {{**base, "location": "West Europe"}})
@@ -40,7 +46,8 @@ RegionalEventPlane("custom", {{
     "capture_enabled": False,
     "event_hub_partition_count": 4.0,
     "processing_queue_name": "orders-queue",
-    "processors": [{{"name": "orders", "included_event_types": ["OrderPlaced", "OrderCancelled"]}}, {{"name": "audit"}}],
+    "processors": [{{"name": "orders", "included_event_types": ["OrderPlaced", "OrderCancelled"]}},
+                   {{"name": "audit", "endpoint_type": "AzureFunction"}}],
     "event_store": {{"account_name": "eu-event-store", "database_name": "events", "container_name": "event-store"}},
     "compliance_dlq": {{"queue_name": "violations", "retention_days": 365.0}},
     "metadata_channels": [
@@ -61,6 +68,8 @@ RegionalEventPlane("private", {{
     "lock": {{"kind": "CanNotDelete"}},
     "protect": True,
     "customer_managed_key": {{"key_vault_key_uri": "{KEY_URI}", "user_assigned_identity_id": "{CMK_IDENTITY}"}},
+    "event_store": {{"account_name": "eu-managed-store", "database_name": "events", "container_name": "event-store",
+                    "grant_data_access": True, "account_id": store.id}},
 }})
 '''
 
@@ -131,7 +140,7 @@ def test_children_are_parented_to_the_component(capture: Any, eu: Plane) -> None
     plane_urns = {r.urn for r in capture.resources if r.type == PLANE}
     by_urn = {r.urn: r for r in capture.resources}
     for resource in capture.resources:
-        if resource.type in (PLANE, "pulumi:pulumi:Stack"):
+        if resource.type in (PLANE, "pulumi:pulumi:Stack") or resource.name == "managed-store":
             continue
         chain, parent = [], resource.parent
         while parent and parent not in plane_urns:
@@ -147,7 +156,7 @@ def test_plane_creates_every_service(eu: Plane) -> None:
         "operationalinsights:Workspace", "eventgrid:Topic", "eventgrid:EventSubscription",
         "servicebus:Namespace", "servicebus:Queue", "eventhub:Namespace", "eventhub:EventHub",
         "storage:StorageAccount", "storage:BlobContainer", "storage:Blob", "web:AppServicePlan",
-        "web:WebApp", "authorization:RoleAssignment", "monitor:DiagnosticSetting",
+        "web:WebApp", "authorization:RoleAssignment", "monitor:DiagnosticSetting", "servicebus:NamespaceNetworkRuleSet",
     }
     assert eu["dlq"].type == "sovereign:index:ComplianceDLQ"
 
@@ -230,10 +239,68 @@ def test_processor_subscription_retry_policy(eu: Plane) -> None:
     assert eu["processor"].inputs["retryPolicy"] == {"maxDeliveryAttempts": 10, "eventTimeToLiveInMinutes": 1440}
 
 
-def test_processor_delivers_to_the_event_grid_function(eu: Plane) -> None:
-    dest = eu["processor"].inputs["destination"]
-    assert dest["endpointType"] == "AzureFunction"
-    assert dest["resourceId"] == f"{eu['functions'].id}/functions/{contract.EVENT_GRID_FUNCTION_NAME}"
+def test_processor_delivers_to_the_session_queue_with_the_topic_identity(eu: Plane) -> None:
+    sub = eu["processor"].inputs
+    assert "destination" not in sub  # not the AzureFunction path (F1: the app is not reachable)
+    delivery = sub["deliveryWithResourceIdentity"]
+    assert delivery["identity"] == {"type": "SystemAssigned"}
+    assert delivery["destination"]["endpointType"] == "ServiceBusQueue"
+    assert delivery["destination"]["resourceId"] == eu["processing-queue"].id
+    assert eu["processing-queue"].inputs["requiresSession"] is True
+
+
+def test_queue_delivery_maps_session_region_and_classification(eu: Plane) -> None:
+    """Every message gets SessionId = aggregate id (strict order per aggregate on the session
+    queue) and the DataRegion/DataClassification application properties the processor reads;
+    the source fields are the CloudEvents attributes the mapping writes."""
+    from sovereign_components.cloudevents_mapping import EXTENSIONS
+
+    mappings = eu["processor"].inputs["deliveryWithResourceIdentity"]["destination"]["deliveryAttributeMappings"]
+    assert all(m["type"] == "Dynamic" for m in mappings)
+    by_name = {m["name"]: m["sourceField"] for m in mappings}
+    assert by_name == {
+        "SessionId": EXTENSIONS["aggregateId"],
+        contract.SERVICE_BUS_REGION_PROPERTY: EXTENSIONS["dataRegion"],
+        contract.SERVICE_BUS_CLASSIFICATION_PROPERTY: EXTENSIONS["dataClassification"],
+    }
+    assert by_name[contract.SERVICE_BUS_REGION_PROPERTY] == contract.REGION_ATTRIBUTE
+
+
+def test_topic_identity_may_send_to_the_processing_queue_only(eu: Plane) -> None:
+    role = assignments(eu)["topic-queue-sender"].inputs
+    assert role["principalId"] == eu["topic"].outputs["identity"]["principalId"]
+    assert role["roleDefinitionId"].endswith(role_id("Azure Service Bus Data Sender"))
+    assert role["scope"] == eu["processing-queue"].id  # the queue, not the namespace
+
+
+def test_queue_subscription_waits_for_its_role_and_network_rules(eu: Plane) -> None:
+    deps = set(eu["processor"].dependencies)
+    assert {eu["topic-queue-sender"].urn, eu["servicebus-network-rules"].urn, eu["processing-queue"].urn} <= deps
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("defaultAction", "Deny"), ("publicNetworkAccess", "Disabled"), ("trustedServiceAccessEnabled", True)],
+)
+def test_service_bus_network_rules_deny_public_but_trust_event_grid(eu: Plane, key: str, value: Any) -> None:
+    rules = eu["servicebus-network-rules"].inputs
+    assert rules[key] == value
+    assert rules["namespaceName"] == eu["servicebus"].inputs["namespaceName"]
+
+
+def test_service_bus_network_rules_open_nothing(eu: Plane) -> None:
+    rules = eu["servicebus-network-rules"].inputs
+    assert not rules.get("ipRules") and not rules.get("virtualNetworkRules")
+
+
+def test_azure_function_delivery_is_an_explicit_option(custom: Plane) -> None:
+    audit = custom["audit"].inputs
+    assert "deliveryWithResourceIdentity" not in audit
+    assert audit["destination"]["endpointType"] == "AzureFunction"
+    assert audit["destination"]["resourceId"] == f"{custom['functions'].id}/functions/{contract.EVENT_GRID_FUNCTION_NAME}"
+    assert custom["functions"].urn in custom["audit"].dependencies
+    # the other processor of the same plane keeps the queue path
+    assert custom["orders"].inputs["deliveryWithResourceIdentity"]["destination"]["resourceId"] == custom["processing-queue"].id
 
 
 def test_processor_dead_letters_to_the_regional_container_with_the_topic_identity(eu: Plane) -> None:
@@ -351,6 +418,14 @@ def test_processing_queue_forwards_dead_letters_to_the_compliance_dlq(capture: A
     assert queue["namespaceName"] == dlq_queue.inputs["namespaceName"] == eu["servicebus"].inputs["namespaceName"]
     order = [r.urn for r in capture.resources]
     assert order.index(eu["dlq"].urn) < order.index(eu["processing-queue"].urn)
+
+
+def test_processing_queue_and_rules_name_their_namespace_through_a_dependency(eu: Plane) -> None:
+    """The queue has no location; the policy pack places it (as an Event Grid destination, G8)
+    through the property dependency of ``namespaceName`` on the located namespace."""
+    for child in ("processing-queue", "servicebus-network-rules"):
+        assert eu[child].inputs["namespaceName"] == eu["servicebus"].inputs["namespaceName"]
+        assert eu["servicebus"].urn in eu[child].property_dependencies["namespaceName"], child
 
 
 def test_dlq_settings_are_forwarded(capture: Any, custom: Plane) -> None:
@@ -520,19 +595,29 @@ def test_default_package_is_the_project_functions_archive(eu: Plane) -> None:
     assert set(archive_files()) <= set(source["assets"])
 
 
-def test_event_store_settings_and_cosmos_role(custom: Plane) -> None:
+def test_event_store_settings_without_a_duplicate_grant(custom: Plane) -> None:
+    """The store grants its writers (SovereignEventStore.writer_principal_ids); by default the
+    plane only configures the app."""
     settings = custom.app_settings()
     assert settings[contract.COSMOS_ENDPOINT_SETTING] == "https://eu-event-store.documents.azure.com:443/"
     assert settings[contract.EVENT_STORE_DATABASE_SETTING] == "events"
     assert settings[contract.EVENT_STORE_CONTAINER_SETTING] == "event-store"
-    (sql_role,) = custom.of_type("cosmosdb:SqlResourceSqlRoleAssignment")
+    assert custom.of_type("cosmosdb:SqlResourceSqlRoleAssignment") == []
+
+
+def test_opt_in_cosmos_grant_depends_on_the_account(capture: Any, private: Plane) -> None:
+    (account,) = [r for r in capture.resources if r.name == "managed-store"]
+    (sql_role,) = private.of_type("cosmosdb:SqlResourceSqlRoleAssignment")
     inputs = sql_role.inputs
-    assert inputs["accountName"] == "eu-event-store"
-    assert inputs["principalId"] == custom["functions"].outputs["identity"]["principalId"]
-    assert inputs["roleDefinitionId"].endswith(
-        "/databaseAccounts/eu-event-store/sqlRoleDefinitions/" + wiring.cosmos_role_guid("Cosmos DB Built-in Data Contributor")
+    assert inputs["accountName"] == "eu-managed-store"
+    assert inputs["resourceGroupName"] == "rg-store"  # read from the account id, not the plane's group
+    assert inputs["principalId"] == private["functions"].outputs["identity"]["principalId"]
+    assert inputs["roleDefinitionId"] == (
+        f"{account.id}/sqlRoleDefinitions/" + wiring.cosmos_role_guid("Cosmos DB Built-in Data Contributor")
     )
-    assert inputs["scope"].endswith("/databaseAccounts/eu-event-store/dbs/events")
+    assert inputs["scope"] == f"{account.id}/dbs/events"
+    for key in ("scope", "roleDefinitionId"):
+        assert account.urn in sql_role.property_dependencies[key], key
 
 
 def test_function_identity_roles_are_least_privilege(capture: Any, eu: Plane) -> None:
@@ -724,6 +809,8 @@ def counting() -> Any:
 
 
 VALID = {"location": "westeurope", "resource_group_name": "rg-eu", "boundary": "EU", "alert_email": EMAIL}
+STORE = {"account_name": "eu-store", "database_name": "events", "container_name": "event-store"}
+COSMOS_IDS = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-eu/providers/Microsoft.DocumentDB/databaseAccounts"
 
 
 @pytest.mark.parametrize(
@@ -756,6 +843,12 @@ VALID = {"location": "westeurope", "resource_group_name": "rg-eu", "boundary": "
         ({"customer_managed_key": {"key_vault_key_uri": "https://kv.vault.azure.net/keys/k"}}, "customer_managed_key.user_assigned_identity_id"),
         ({"function_package_url": "https://acct.blob.core.windows.net/c/app.zip?sv=2022&sig=abc"}, "function_package_url"),
         ({"lock": {"kind": "Nope"}}, "lock.kind"),
+        ({"processors": [{"name": "processor", "endpoint_type": "WebHook"}]}, "processors[0].endpoint_type"),
+        ({"event_store": {**STORE, "grant_data_access": True}}, "event_store.account_id"),
+        ({"event_store": {**STORE, "grant_data_access": True, "account_id": f"{COSMOS_IDS}/other-account"}},
+         "event_store.account_id"),
+        ({"event_store": {**STORE, "grant_data_access": "yes", "account_id": f"{COSMOS_IDS}/eu-store"}},
+         "event_store.grant_data_access"),
     ],
 )
 def test_invalid_argument_raises_before_any_registration(

@@ -31,6 +31,29 @@ def test_defaults_resolved() -> None:
     assert plan.channels == ()
 
 
+def test_processors_deliver_to_the_queue_by_default() -> None:
+    plan = validate_plane_args(VALID)
+    assert [p.endpoint_type for p in plan.processors] == ["ServiceBusQueue"]
+    assert plan.queue_delivery is True
+
+
+def test_function_only_processors_need_no_queue_delivery() -> None:
+    plan = validate_plane_args({**VALID, "processors": [{"name": "fn-path", "endpoint_type": "AzureFunction"}]})
+    assert plan.processors[0].endpoint_type == "AzureFunction"
+    assert plan.queue_delivery is False
+
+
+def test_event_store_grant_is_opt_in() -> None:
+    store = {"account_name": "eu-store", "database_name": "events", "container_name": "event-store"}
+    assert validate_plane_args({**VALID, "event_store": store}).event_store["grant_data_access"] is False
+    account_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.DocumentDB/databaseAccounts/EU-STORE"
+    plan = validate_plane_args({**VALID, "event_store": {**store, "grant_data_access": True, "account_id": account_id}})
+    assert plan.event_store["grant_data_access"] is True
+    # an Output id is left to the engine (it carries the dependency on the account)
+    plan = validate_plane_args({**VALID, "event_store": {**store, "grant_data_access": True, "account_id": _Unknown()}})
+    assert plan.event_store["grant_data_access"] is True
+
+
 def test_location_spelling_is_normalised() -> None:
     assert validate_plane_args({**VALID, "location": "West Europe"}).location == "westeurope"
 
