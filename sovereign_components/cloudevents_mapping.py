@@ -222,10 +222,14 @@ def from_service_bus(
 ) -> AnyEvent:
     """The contract event a Service Bus message carries, in any of three forms:
 
-    - structured mode (content type ``application/cloudevents+json``);
+    - structured mode: the body is a whole CloudEvent, recognised by the content type
+      ``application/cloudevents+json`` *or* by its ``specversion`` member whatever the content
+      type. Event Grid delivering a CloudEvents 1.0 topic's events to a Service Bus queue (the
+      RegionalEventPlane's default processor path) sends the structured event, and the content
+      type it sets may be plain ``application/json`` (with a charset parameter or none);
     - binary mode (``cloudEvents_*``/``cloudEvents:*`` application properties, body = data);
     - the plain event JSON of the source design (body = the event, no CloudEvents properties),
-      which is what producers following the design send.
+      which is what producers following the design send (it has no ``specversion``).
 
     When the message also carries ``DataRegion``/``DataClassification`` properties they must
     agree with the event: Service Bus rules and the processor route on those properties, so a
@@ -233,7 +237,7 @@ def from_service_bus(
     """
     raw = body.encode("utf-8") if isinstance(body, str) else bytes(body)
     props = dict(application_properties or {})
-    if content_type and content_type.lower().startswith("application/cloudevents"):
+    if _media_type(content_type).startswith("application/cloudevents"):
         event = from_structured_json(raw)
     elif any(str(k).startswith(_AMQP_PREFIXES) for k in props):
         message = amqp.AMQPMessage(
@@ -248,12 +252,21 @@ def from_service_bus(
         event = from_cloudevent(cloud_event)
     else:
         try:
-            event = event_from_json(raw)
-        except json.JSONDecodeError as exc:
+            document = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise CloudEventMappingError(f"message body is not JSON: {exc}") from exc
+        if isinstance(document, dict) and "specversion" in document:
+            event = from_structured_json(raw)
+        else:
+            event = event_from_json(document)
     _check_property(props, SERVICE_BUS_REGION_PROPERTY, event.data_region, event.id)
     _check_property(props, SERVICE_BUS_CLASSIFICATION_PROPERTY, event.data_classification, event.id)
     return event
+
+
+def _media_type(content_type: str | None) -> str:
+    """``application/json; charset=utf-8`` -> ``application/json`` (lower-case, no parameters)."""
+    return (content_type or "").split(";", 1)[0].strip().lower()
 
 
 def _check_property(props: Mapping[str, Any], name: str, expected: str, event_id: str) -> None:

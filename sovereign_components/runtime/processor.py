@@ -101,7 +101,13 @@ def process_message(
     store: EventStore,
     message_id: str | None = None,
 ) -> Disposition:
-    """Decode a Service Bus/Event Grid message into a :class:`SovereignEvent` and process it."""
+    """Decode a Service Bus/Event Grid message into a :class:`SovereignEvent` and process it.
+
+    On the RegionalEventPlane's default path the message is what Event Grid delivered to the
+    session queue: the structured CloudEvent as body (content type ``application/json`` or
+    ``application/cloudevents+json``), ``DataRegion``/``DataClassification`` application
+    properties from the subscription's delivery mappings. Properties that contradict the body
+    are dead-lettered as an invalid event (fail closed), never trusted over it."""
     try:
         event = from_service_bus(body, content_type=content_type, application_properties=application_properties)
     except ValidationError as exc:

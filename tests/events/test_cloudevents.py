@@ -112,3 +112,41 @@ def test_event_plane_filter_and_mapping_agree(seed: dict[str, Any], code: str) -
     }]}
     result = evaluate_filter(plane_filter, routing_view(SovereignEvent.model_validate(seed)))
     assert result.matched is (code == "EU")
+
+
+# --- what Event Grid delivers to the processing queue (RegionalEventPlane's default path) ------
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["application/json", "application/json; charset=utf-8", None, "application/cloudevents+json; charset=UTF-8",
+     "Application/CloudEvents+JSON"],
+)
+def test_structured_body_is_recognised_by_specversion_whatever_the_content_type(
+    event: SovereignEvent, content_type: str | None
+) -> None:
+    body = to_structured_json(event)
+    props = {contract.SERVICE_BUS_REGION_PROPERTY: "EU", contract.SERVICE_BUS_CLASSIFICATION_PROPERTY: "Confidential"}
+    assert from_service_bus(body, content_type=content_type, application_properties=props) == event
+
+
+def test_structured_body_with_application_json_is_not_read_as_a_plain_event(event: SovereignEvent) -> None:
+    """Without the specversion check the CloudEvent would be validated as a plain contract
+    event and fail (its fields are CloudEvents attributes, not the envelope's names)."""
+    body = to_structured_json(event)
+    assert "aggregateId" not in json.loads(body)
+    assert from_service_bus(body, content_type="application/json", application_properties={}).aggregate_id == "order-67890"
+
+
+def test_structured_body_relabelled_by_the_delivery_mapping_is_refused(event: SovereignEvent) -> None:
+    body = to_structured_json(event)
+    for name, value in ((contract.SERVICE_BUS_REGION_PROPERTY, "US"), (contract.SERVICE_BUS_CLASSIFICATION_PROPERTY, "Public")):
+        with pytest.raises(CloudEventMappingError, match=name):
+            from_service_bus(body, content_type="application/json", application_properties={name: value})
+
+
+def test_invalid_structured_body_is_a_mapping_error(event: SovereignEvent) -> None:
+    document = json.loads(to_structured_json(event))
+    del document[contract.REGION_ATTRIBUTE]  # an event without a region cannot be guarded
+    with pytest.raises(CloudEventMappingError, match=contract.REGION_ATTRIBUTE):
+        from_service_bus(json.dumps(document), content_type="application/json", application_properties={})

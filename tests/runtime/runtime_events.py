@@ -16,3 +16,27 @@ def make_event(data_region: str = "EU", **overrides: Any) -> SovereignEvent:
     )
     fields.update(overrides)
     return SovereignEvent.model_validate(fields)
+
+
+def event_grid_queue_message(event: SovereignEvent, **property_overrides: Any) -> dict[str, Any]:
+    """The Service Bus message Event Grid delivers for ``event`` on the RegionalEventPlane's
+    default processor path: the structured CloudEvent as published to the CloudEvents 1.0
+    topic as body, content type ``application/json``, and the subscription's dynamic delivery
+    attribute mappings applied (``SessionId`` as the broker session id, the others as
+    application properties), read from the plane's own mapping table."""
+    import json
+
+    from sovereign_components.cloudevents_mapping import to_structured_json
+    from sovereign_components.event_plane.defaults import QUEUE_DELIVERY_ATTRIBUTES
+
+    body = to_structured_json(event)
+    document = json.loads(body)
+    mapped = {name: document[field] for name, field in QUEUE_DELIVERY_ATTRIBUTES.items()}
+    session_id = mapped.pop("SessionId")
+    return {
+        "body": body,
+        "content_type": "application/json; charset=utf-8",
+        "application_properties": {**mapped, **property_overrides},
+        "message_id": document["id"],
+        "session_id": session_id,
+    }

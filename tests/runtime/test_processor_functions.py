@@ -13,7 +13,7 @@ from typing import Any
 import azure.functions as func
 import pytest
 from azure.functions.servicebus import ServiceBusMessage  # the class the host builds
-from runtime_events import make_event
+from runtime_events import event_grid_queue_message, make_event
 
 from sovereign_components import contract
 from sovereign_components.cloudevents_mapping import routing_view, to_service_bus
@@ -134,6 +134,43 @@ def test_property_contradicting_content_is_dead_lettered(function_app: Any, runt
     dlq = Out()
     function_app.process_session_queue(sb_message(event, application_properties=props), dlq)
     assert runtime.store.events == {} and json.loads(dlq.value)["deadLetterReason"] == INVALID_EVENT_REASON
+
+
+def eg_message(event: SovereignEvent, **property_overrides: Any) -> ServiceBusMessage:
+    return ServiceBusMessage(**event_grid_queue_message(event, **property_overrides), user_properties={},
+                             enqueued_time_utc=dt.datetime(2024, 1, 15, 10, 31, tzinfo=dt.timezone.utc))
+
+
+def test_event_grid_delivery_to_the_session_queue_is_processed(function_app: Any, runtime: Any) -> None:
+    """The plane's default path: Event Grid -> processing queue (structured CloudEvent body,
+    application/json, SessionId/DataRegion/DataClassification from the delivery mappings)."""
+    event = make_event("EU", id="evt-eg-queue")
+    msg = eg_message(event)
+    assert msg.session_id == event.aggregate_id  # one session per aggregate: strict order
+    assert msg.application_properties == {contract.SERVICE_BUS_REGION_PROPERTY: "EU",
+                                          contract.SERVICE_BUS_CLASSIFICATION_PROPERTY: "Confidential"}
+    dlq = Out()
+    function_app.process_session_queue(msg, dlq)
+    assert runtime.store.events == {event.id: event}
+    assert dlq.value is None
+
+
+def test_event_grid_delivery_relabelled_is_refused(function_app: Any, runtime: Any) -> None:
+    """A US event whose DataRegion property says EU: the label contradicts the body."""
+    event = make_event("US", id="evt-relabelled")
+    dlq = Out()
+    function_app.process_session_queue(eg_message(event, **{contract.SERVICE_BUS_REGION_PROPERTY: "EU"}), dlq)
+    assert runtime.store.events == {}
+    record = json.loads(dlq.value)
+    assert record["deadLetterReason"] == INVALID_EVENT_REASON
+    assert contract.SERVICE_BUS_REGION_PROPERTY in record["deadLetterErrorDescription"]
+
+
+def test_event_grid_delivery_of_a_foreign_event_is_a_sovereignty_violation(function_app: Any, runtime: Any) -> None:
+    dlq = Out()
+    function_app.process_session_queue(eg_message(make_event("eastus", id="evt-eg-us")), dlq)
+    assert runtime.store.events == {}
+    assert json.loads(dlq.value)["deadLetterReason"] == contract.SOVEREIGNTY_VIOLATION_REASON
 
 
 def test_store_failure_raises_so_the_host_retries(function_app: Any, runtime: Any) -> None:
