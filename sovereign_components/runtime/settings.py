@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .. import contract
-from ..boundary import SovereigntyBoundary, get_boundary
+from ..boundary import SovereigntyBoundary, custom_boundary, get_boundary, is_boundary_code
 from ..errors import ConfigError
 from ..regions import canonical_region, is_known_region
 from .guard import default_boundary
@@ -47,21 +47,18 @@ class ProcessorSettings:
             raise ConfigError(contract.DEPLOYMENT_REGION_SETTING, f"unknown Azure region {raw_region!r}", source=_SOURCE)
         region = canonical_region(raw_region)
         code = env.get(contract.BOUNDARY_SETTING, "").strip()
-        try:
-            boundary = get_boundary(code) if code else default_boundary(region)
-        except ValueError as exc:
-            raise ConfigError(contract.BOUNDARY_SETTING, str(exc), source=_SOURCE) from None
+        allowed = tuple(v.strip() for v in env.get(contract.ALLOWED_DATA_REGIONS_SETTING, "").split(",") if v.strip())
+        boundary = _boundary(code, allowed, region)
         if not boundary.contains(region):
             raise ConfigError(
                 contract.BOUNDARY_SETTING,
                 f"boundary {boundary.code} does not contain the deployment region {region}",
                 source=_SOURCE,
             )
-        allowed = tuple(v.strip() for v in env.get(contract.ALLOWED_DATA_REGIONS_SETTING, "").split(",") if v.strip())
         return cls(
             deployment_region=region,
             boundary=boundary,
-            allowed_data_regions=allowed,
+            allowed_data_regions=_data_regions(allowed, boundary),
             processing_queue=env.get(contract.PROCESSING_QUEUE_SETTING, ""),
             compliance_dlq=env.get(contract.COMPLIANCE_DLQ_SETTING, ""),
             archive_container=env.get(contract.ARCHIVE_CONTAINER_SETTING, ""),
@@ -69,3 +66,45 @@ class ProcessorSettings:
             event_store_database=env.get(contract.EVENT_STORE_DATABASE_SETTING, ""),
             event_store_container=env.get(contract.EVENT_STORE_CONTAINER_SETTING, ""),
         )
+
+
+def _boundary(code: str, allowed: tuple[str, ...], region: str) -> SovereigntyBoundary:
+    """The boundary the app settings name. A named code (EU, US, ...) is looked up; any other
+    code is a custom boundary (a stack config's ``{code, regions}``), which the plane writes as
+    that code plus ``ALLOWED_DATA_REGIONS`` = the code and its regions (boundary.filter_values),
+    so its regions are the known region names of that list. No code: the deployment region's
+    default boundary. Anything undecidable fails closed (the processor must not start)."""
+    if not code:
+        try:
+            return default_boundary(region)
+        except ValueError as exc:
+            raise ConfigError(contract.BOUNDARY_SETTING, str(exc), source=_SOURCE) from None
+    if is_boundary_code(code):
+        return get_boundary(code)
+    regions = [v for v in allowed if is_known_region(v)]
+    if not regions:
+        raise ConfigError(
+            contract.BOUNDARY_SETTING,
+            f"{code!r} is not a named boundary, and {contract.ALLOWED_DATA_REGIONS_SETTING} lists no "
+            "regions to define it as a custom one",
+            source=_SOURCE,
+        )
+    return custom_boundary(code, regions)
+
+
+def _data_regions(values: tuple[str, ...], boundary: SovereigntyBoundary) -> tuple[str, ...]:
+    """``ALLOWED_DATA_REGIONS`` as the guard reads it: boundary codes and region names. A custom
+    boundary's own code is dropped (it is no ``dataRegion`` value: events carry its regions);
+    anything else unrecognised fails at start rather than on every message."""
+    out = []
+    for value in values:
+        if value.upper() == boundary.code and not is_boundary_code(value):
+            continue
+        if not (is_boundary_code(value) or is_known_region(value)):
+            raise ConfigError(
+                contract.ALLOWED_DATA_REGIONS_SETTING,
+                f"{value!r} is neither a boundary code nor a known Azure region",
+                source=_SOURCE,
+            )
+        out.append(value)
+    return tuple(out)
