@@ -83,6 +83,7 @@ QUEUE = "azure-native:servicebus:Queue"
 HUB = "azure-native:eventhub:EventHub"
 DIAG = "azure-native:monitor:DiagnosticSetting"
 PE = "azure-native:network:PrivateEndpoint"
+SB_RULES = "azure-native:servicebus:NamespaceNetworkRuleSet"
 
 PNA = "no-public-network-access"
 AUTH = "no-local-auth"
@@ -138,6 +139,8 @@ MUTATIONS: list[Mutation] = [
     *_both("C1", PNA, COSMOS, "publicNetworkAccess", "Enabled"),
     *_both("T1", PNA, STORAGE, "publicNetworkAccess", "Enabled"),
     *_both("F1", PNA, WEBAPP, "publicNetworkAccess", "Enabled", select="functionapp"),
+    # the plane's own rule set (trusted services for Event Grid's queue delivery) must stay closed
+    *_both("S1-rules", PNA, SB_RULES, "publicNetworkAccess", "Enabled"),
     Mutation("S1-rule-set-missing", PNA, None, adds=(Add(
         "sb-rules", "azure-native:servicebus:NamespaceNetworkRuleSet",
         {"namespaceName": "sb", "defaultAction": "Deny"}, "Microsoft.ServiceBus/namespaces/sb/networkRuleSets/default"),)),
@@ -168,6 +171,13 @@ MUTATIONS: list[Mutation] = [
                  "identity": {"type": "SystemAssigned"},
                  "destination": {"endpointType": "ServiceBusQueue",
                                  "resourceId": f"{FOREIGN}/Microsoft.ServiceBus/namespaces/x/queues/y"}}}),
+    # the processor subscriptions' default destination: the session queue, with the topic identity
+    Mutation("G8-queue-delivery-foreign-queue", "eventgrid-destinations-in-boundary", SUB,
+             {"deliveryWithResourceIdentity.destination.resourceId":
+                  f"{FOREIGN}/Microsoft.ServiceBus/namespaces/sb-far/queues/orders"}),
+    Mutation("G8-queue-delivery-added-outside", "eventgrid-destinations-in-boundary", SUB,
+             refs={"deliveryWithResourceIdentity.destination.resourceId": ("deliveryWithResourceIdentity", "far-q")},
+             adds=(_ns(), _queue())),
     Mutation("G8-dead-letter-added-outside", "eventgrid-destinations-in-boundary", SUB,
              refs={"deadLetterDestination.resourceId": ("deadLetterDestination", "far-st")}, adds=(_account(),)),
     Mutation("G8-dead-letter-identity-foreign", "eventgrid-destinations-in-boundary", SUB,
