@@ -9,6 +9,7 @@ monitor, ``network:PrivateZone`` = privatedns), so every rule compares :func:`ca
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
 
 PREFIX: Final = "azure-native:"
@@ -102,9 +103,13 @@ PARENT_KEYS: Final[tuple[str, ...]] = (
 )
 
 
+@lru_cache(maxsize=4096)
 def canonical_token(token: str) -> str:
     """The v3 token for any v3 or v2 spelling (``azure-native:documentdb:X`` ->
-    ``azure-native:cosmosdb:X``). Tokens of other providers are returned unchanged."""
+    ``azure-native:cosmosdb:X``). Tokens of other providers are returned unchanged.
+
+    Cached: a stack holds a few dozen distinct tokens and every rule asks for each resource's
+    (the bench's 5,000-resource stack made ~1.3 million calls per analysis)."""
     if token in TOKEN_ALIASES:
         return TOKEN_ALIASES[token]
     parts = token.split(":")
@@ -128,10 +133,17 @@ def is_azure_native(token: str) -> bool:
     return token.startswith(PREFIX)
 
 
+@lru_cache(maxsize=256)
+def _full_set(candidates: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(full(c) for c in candidates)
+
+
 def matches(token: str, candidates: Iterable[str]) -> bool:
-    """True when ``token`` (any alias) is one of ``candidates`` (v3 tokens, full or short)."""
-    canon = canonical_token(token)
-    return any(canon == full(c) for c in candidates)
+    """True when ``token`` (any alias) is one of ``candidates`` (v3 tokens, full or short).
+
+    The candidate set is built once per distinct tuple (the rules pass constant tuples)."""
+    key = candidates if isinstance(candidates, tuple) else tuple(candidates)
+    return canonical_token(token) in _full_set(key)
 
 
 def is_global_type(token: str) -> bool:

@@ -229,27 +229,30 @@ DIAGNOSTIC_TARGETS: tuple[str, ...] = (
 )
 
 
-def _targeted(index: StackIndex, target: StackResource, token: str, keys: Sequence[str], paths: Sequence[str]) -> bool:
-    """True when some ``token`` resource points at ``target`` through ``keys``'s property
-    dependencies or a known id in one of ``paths``."""
-    for res in index.resources:
-        if not matches(res.type, (token,)):
-            continue
-        if target.urn in deps_of(res, keys):
-            return True
+def _targeted(index: StackIndex, token: str, keys: Sequence[str], paths: Sequence[str]) -> set[str]:
+    """The URNs some ``token`` resource points at, through ``keys``'s property dependencies or a
+    known id in one of ``paths``. Computed once per check (one pass over the ``token``
+    resources), so the coverage checks stay linear in the stack (issue 5)."""
+    targeted: set[str] = set()
+    for res in index.of_token(token):
+        targeted |= deps_of(res, keys)
         for path in paths:
             for _, value in _values(res.props, path):
                 if isinstance(value, str) and not is_unknown(value):
                     found = index.find_by_arm_id(value, exclude=res.urn)
-                    if found is not None and found.urn == target.urn:
-                        return True
-    return False
+                    if found is not None:
+                        targeted.add(found.urn)
+    return targeted
 
 
 def check_private_endpoints_present(resources: Sequence[StackResource], ctx: PolicyContext) -> list[Finding]:
     """PL: every data/messaging resource has a private endpoint targeting it (Service Bus only
     on Premium, the only tier with private link)."""
     index = StackIndex(resources)
+    targeted = _targeted(index, "network:PrivateEndpoint",
+                         ("privateLinkServiceConnections", "manualPrivateLinkServiceConnections"),
+                         ("privateLinkServiceConnections[].privateLinkServiceId",
+                          "manualPrivateLinkServiceConnections[].privateLinkServiceId"))
     findings = []
     for res in index.resources:
         if ctx.is_exempt(res.urn) or not matches(res.type, PRIVATE_LINK_TARGETS):
@@ -258,10 +261,7 @@ def check_private_endpoints_present(resources: Sequence[StackResource], ctx: Pol
             sku = lookup(res.props, "sku.name")
             if isinstance(sku, str) and sku.lower() != "premium":
                 continue
-        if not _targeted(index, res, "network:PrivateEndpoint",
-                         ("privateLinkServiceConnections", "manualPrivateLinkServiceConnections"),
-                         ("privateLinkServiceConnections[].privateLinkServiceId",
-                          "manualPrivateLinkServiceConnections[].privateLinkServiceId")):
+        if res.urn not in targeted:
             findings.append(Finding(f"{short(res.type)} has no private endpoint in this stack", "PL", res.urn))
     return findings
 
@@ -269,10 +269,11 @@ def check_private_endpoints_present(resources: Sequence[StackResource], ctx: Pol
 def check_diagnostic_settings_present(resources: Sequence[StackResource], ctx: PolicyContext) -> list[Finding]:
     """D1: every messaging/data resource has a diagnostic setting targeting it."""
     index = StackIndex(resources)
+    targeted = _targeted(index, "monitor:DiagnosticSetting", ("resourceUri",), ("resourceUri",))
     findings = []
     for res in index.resources:
         if ctx.is_exempt(res.urn) or not matches(res.type, DIAGNOSTIC_TARGETS):
             continue
-        if not _targeted(index, res, "monitor:DiagnosticSetting", ("resourceUri",), ("resourceUri",)):
+        if res.urn not in targeted:
             findings.append(Finding(f"{short(res.type)} has no diagnostic setting in this stack", "D1", res.urn))
     return findings
