@@ -10,7 +10,7 @@ apply the per-policy config (boundary, allow-list, exemptions).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 from pulumi_policy import (
@@ -24,8 +24,9 @@ from pulumi_policy import (
     StackValidationPolicy,
 )
 from pulumi_policy.policy import ReportViolation
-from pulumi_policy.proxy import UNKNOWN_STRING_VALUE, UnknownValueError
+from pulumi_policy.proxy import UNKNOWN_STRING_VALUE, UnknownValueError, unknown_checking_proxy
 
+from .applicability import may_apply, tokens_of
 from .context import PolicyContext, context_from_config
 from .findings import StackResource
 from .schema import schema_properties
@@ -38,9 +39,32 @@ _SEVERITIES = {
 }
 
 
+#: The proxy classes, found through the public constructor rather than imported by their
+#: private names; ``plain`` dispatches on exact types first because it runs for every
+#: resource and policy (issue 5: per-call fixed costs dominate the evaluation rate).
+_DICT_PROXY: type = type(unknown_checking_proxy({}))
+_LIST_PROXY: type = type(unknown_checking_proxy({"x": []})["x"])
+_SCALARS: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """Unwrap ``pulumi_policy``'s unknown-checking proxies into plain dicts/lists, keeping the
     unknown sentinels as strings (reading through the proxy would raise on the first one)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is _DICT_PROXY:
+        return {k: plain(v) for k, v in value._DictProxy__target.items()}
+    if kind is _LIST_PROXY or kind is list:
+        target = value._ListProxy__target if kind is _LIST_PROXY else value
+        return [plain(v) for v in target]
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    return _plain_generic(value)
+
+
+def _plain_generic(value: Any) -> Any:
+    """Any other mapping/sequence (subclasses, tuples, other proxies with the same layout)."""
     target = getattr(value, "_DictProxy__target", None)
     if target is not None:
         return {k: plain(v) for k, v in target.items()}
@@ -65,10 +89,40 @@ def stack_boundary() -> Any:
         return None
 
 
+#: Parsed contexts by (policy, config, stack boundary). The servicer hands every call a fresh
+#: copy of the same config, so parsing it (boundary lookup, allow-list, exemptions) once per
+#: distinct value instead of once per resource is pure gain. Invalid configs are not cached:
+#: they raise ConfigError on every call, as before.
+_CONTEXTS: dict[Hashable, PolicyContext] = {}
+_CONTEXTS_MAX = 256
+
+
+def _freeze(value: Any) -> Hashable:
+    """A hashable, type-exact image of a JSON-like value (``1``, ``1.0`` and ``True`` differ)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return (kind.__name__, value)
+    if kind is dict:
+        return ("dict", tuple(sorted((k, _freeze(v)) for k, v in value.items())))
+    if kind is list or kind is tuple:
+        return ("list", tuple(_freeze(v) for v in value))
+    raise TypeError(f"not a JSON value: {kind.__name__}")
+
+
 def policy_context(rule: Rule, config: Mapping[str, Any] | None) -> PolicyContext:
     config = plain(config or {})
     fallback = stack_boundary() if rule.needs_boundary and not config.get("boundary") else None
-    return context_from_config(config, stack_boundary=fallback, policy=rule.name)
+    try:
+        key: Hashable = (rule.name, _freeze(config), _freeze(fallback))
+    except TypeError:  # not JSON-like (unhashable or unsortable keys): parse, do not cache
+        return context_from_config(config, stack_boundary=fallback, policy=rule.name)
+    ctx = _CONTEXTS.get(key)
+    if ctx is None:
+        ctx = context_from_config(config, stack_boundary=fallback, policy=rule.name)
+        if len(_CONTEXTS) >= _CONTEXTS_MAX:
+            _CONTEXTS.clear()
+        _CONTEXTS[key] = ctx
+    return ctx
 
 
 def _unknown(message: str, path: list[str]) -> UnknownValueError:
@@ -80,10 +134,11 @@ def _unknown(message: str, path: list[str]) -> UnknownValueError:
 def _resource_policy(rule: Rule) -> ResourceValidationPolicy:
     check = rule.resource_check
     assert check is not None
+    tokens = tokens_of(check)
 
     def validate(args: ResourceValidationArgs, report_violation: ReportViolation) -> None:
         ctx = policy_context(rule, args.get_config())
-        if ctx.is_exempt(args.urn):
+        if ctx.is_exempt(args.urn) or not may_apply(tokens, args.resource_type):
             return
         try:
             findings = check(args.resource_type, plain(args.props), ctx, protect=bool(args.opts.protect))

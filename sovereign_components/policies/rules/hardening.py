@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..applicability import applies_to
 from ..context import PolicyContext
 from ..findings import Finding
 from ..tokens import matches, short
 from ..values import MISSING, require
-from .properties import PropertyRow, check_rows, rows_check, rows_remediation
+from .properties import PropertyRow, check_rows, row_tokens, rows_check, rows_remediation
 
 _BELOW = "absent = the service default, below 1.2"
 
@@ -52,6 +53,7 @@ CUSTOMER_MANAGED_KEYS: tuple[PropertyRow, ...] = (
 )
 
 
+@applies_to(*row_tokens(CUSTOMER_MANAGED_KEYS), "cosmosdb:DatabaseAccount")
 def check_customer_managed_keys(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
     """S4/H5/T10 by key source; C5: a Cosmos DB account needs ``keyVaultKeyUri``."""
     findings = check_rows(CUSTOMER_MANAGED_KEYS, token, props)
@@ -67,6 +69,7 @@ def check_customer_managed_keys(token: str, props: Mapping[str, Any], ctx: Polic
 PROTECTED_TYPES: tuple[str, ...] = ("cosmosdb:DatabaseAccount", "storage:StorageAccount")
 
 
+@applies_to(*PROTECTED_TYPES)
 def check_protected(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
     """Data stores should carry the ``protect`` resource option (visible to resource policies
     as ``args.opts.protect``), so a refactor cannot delete the event store or the archive."""

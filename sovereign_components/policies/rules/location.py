@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...regions import GLOBAL_LOCATIONS, is_known_region, normalize_region_name
+from ..applicability import applies_to
 from ..context import NO_BOUNDARY_MESSAGE, PolicyContext
 from ..findings import Finding
 from ..tokens import canonical_token, is_azure_native, is_global_type, is_regional_type, short
@@ -61,6 +62,7 @@ def check_location(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, 
     return [found] if found else []
 
 
+@applies_to(RESOURCE_GROUP)
 def check_resource_group_location(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
     """L2: a resource group's ``location`` (where its metadata lives) must be inside."""
     if canonical_token(token) != RESOURCE_GROUP:
@@ -72,6 +74,7 @@ def check_resource_group_location(token: str, props: Mapping[str, Any], ctx: Pol
     return [found] if found else []
 
 
+@applies_to(COSMOS_ACCOUNT)
 def check_cosmos_locations(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
     """L3: every ``locations[].locationName`` of a Cosmos DB account must be inside; display
     names (``"West Europe"``) are normalised as Azure Policy 0473574d does."""

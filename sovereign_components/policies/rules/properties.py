@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..applicability import declare
 from ..context import PolicyContext
 from ..findings import Finding
 from ..tokens import matches, short
@@ -110,12 +111,18 @@ def _set_path(target: dict[str, Any], path: str, value: Any) -> None:
 
 
 def rows_check(rows: Sequence[PropertyRow]) -> Callable[..., list[Finding]]:
-    """A :class:`~sovereign_components.policies.findings.ResourceCheck` over ``rows``."""
+    """A :class:`~sovereign_components.policies.findings.ResourceCheck` over ``rows``; it
+    declares the rows' tokens (:mod:`~sovereign_components.policies.applicability`)."""
 
     def check(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
         return check_rows(rows, token, props)
 
-    return check
+    return declare(check, row_tokens(rows))
+
+
+def row_tokens(rows: Sequence[PropertyRow]) -> tuple[str, ...]:
+    """Every token some row guards: outside them :func:`check_rows` finds nothing."""
+    return tuple(dict.fromkeys(t for row in rows for t in row.tokens))
 
 
 def rows_remediation(rows: Sequence[PropertyRow]) -> Callable[[str, Mapping[str, Any]], dict[str, Any] | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..applicability import applies_to
 from ..context import NO_BOUNDARY_MESSAGE, PolicyContext
 from ..findings import Finding
 from ..tokens import matches, short
@@ -39,11 +40,19 @@ def _pair_message(ctx: PolicyContext, location: Any, feature: str) -> str | None
             f"boundary {ctx.boundary_label} (or the region has no published pair)")
 
 
+#: The tokens each hand-written check guards (declared for the wrapper's skip, and tested).
+EVENTGRID_TOKENS = ("eventgrid:Topic", "eventgrid:Domain")
+STORAGE_TOKENS = ("storage:StorageAccount",)
+COSMOS_TOKENS = ("cosmosdb:DatabaseAccount",)
+SERVICEBUS_TOKENS = ("servicebus:Namespace",)
+
+
+@applies_to(*EVENTGRID_TOKENS)
 def check_eventgrid_residency(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
     """E4/G1: ``dataResidencyBoundary`` must be ``WithinRegion``; an explicit ``WithinGeopair``
     passes only where the region's pair is inside. Absent is a violation: the API default is
     ``WithinGeopair`` and G1 asks for the value to be present (an explicit choice)."""
-    if not matches(token, ("eventgrid:Topic", "eventgrid:Domain")):
+    if not matches(token, EVENTGRID_TOKENS):
         return []
     value = require(props, "dataResidencyBoundary")
     if value is MISSING:
@@ -59,7 +68,7 @@ def check_eventgrid_residency(token: str, props: Mapping[str, Any], ctx: PolicyC
 
 def remediate_eventgrid_residency(token: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
     """``WithinRegion`` is always at least as strict as any other value (G1)."""
-    if not matches(token, ("eventgrid:Topic", "eventgrid:Domain")):
+    if not matches(token, EVENTGRID_TOKENS):
         return None
     value = lookup(props, "dataResidencyBoundary")
     if isinstance(value, str) and value.lower() == "withinregion":
@@ -67,10 +76,11 @@ def remediate_eventgrid_residency(token: str, props: Mapping[str, Any]) -> dict[
     return {**dict(props), "dataResidencyBoundary": "WithinRegion"}
 
 
+@applies_to(*STORAGE_TOKENS)
 def check_storage_replication(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
     """T8/G3: a GRS-family SKU copies every blob to the paired region; allowed only where the
     pair is inside. Azure Policy 7433c107 ("allowed SKUs") with an LRS/ZRS list is the anchor."""
-    if not matches(token, ("storage:StorageAccount",)):
+    if not matches(token, STORAGE_TOKENS):
         return []
     sku = require(props, "sku.name")
     if sku is MISSING:
@@ -99,10 +109,11 @@ check_cosmos_multi_region_writes = rows_check(MULTI_REGION_WRITES)
 remediate_cosmos_multi_region_writes = rows_remediation(MULTI_REGION_WRITES)
 
 
+@applies_to(*COSMOS_TOKENS)
 def check_cosmos_failover(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
     """G4: with ``enableAutomaticFailover`` the service may move the write region to any
     ``locations[]`` entry; every failover target must be inside (absent = API default false)."""
-    if not matches(token, ("cosmosdb:DatabaseAccount",)):
+    if not matches(token, COSMOS_TOKENS):
         return []
     if as_bool(require(props, "enableAutomaticFailover")) is not True:
         return []
@@ -116,12 +127,13 @@ def check_cosmos_failover(token: str, props: Mapping[str, Any], ctx: PolicyConte
     return findings
 
 
+@applies_to(*COSMOS_TOKENS)
 def check_cosmos_backup(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
     """G4: periodic backups default to geo-redundant storage in the pair of the account's
     regions. ``Continuous`` (stored in the account's own regions) or periodic ``Local``/``Zone``
     pass; periodic ``Geo`` (or absent, the service default, or no ``backupPolicy`` at all,
     which is periodic) passes only where every region's pair is inside."""
-    if not matches(token, ("cosmosdb:DatabaseAccount",)):
+    if not matches(token, COSMOS_TOKENS):
         return []
     kind = require(props, "backupPolicy.type")
     if isinstance(kind, str) and kind.lower() == "continuous":
@@ -142,9 +154,10 @@ def check_cosmos_backup(token: str, props: Mapping[str, Any], ctx: PolicyContext
     return findings
 
 
+@applies_to(*SERVICEBUS_TOKENS)
 def check_servicebus_geo_replication(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
     """G5: Service Bus geo-replication copies messages and metadata to every listed region."""
-    if not matches(token, ("servicebus:Namespace",)):
+    if not matches(token, SERVICEBUS_TOKENS):
         return []
     findings = []
     for i, entry in enumerate(as_list(require(props, "geoDataReplication.locations"))):
