@@ -49,6 +49,8 @@ class RoleAssignmentArgs(TypedDict):
     otherwise send ``User``, which makes Azure's assignment of a managed identity slower to
     replicate (azure-native-v3.md section 4)."""
     description: NotRequired[pulumi.Input[str]]
+    """Why the assignment exists, shown in the Azure portal's access review (least privilege is
+    easier to audit when every grant says what it is for)."""
 
 
 class LockArgs(TypedDict):
@@ -57,6 +59,8 @@ class LockArgs(TypedDict):
     kind: str
     """``CanNotDelete`` or ``ReadOnly``."""
     notes: NotRequired[str]
+    """Text stored on the lock; default says the resource holds regulated data, so whoever meets
+    the lock knows why deletion is blocked."""
 
 
 class CustomerManagedKeyArgs(TypedDict):

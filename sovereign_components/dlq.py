@@ -17,7 +17,7 @@ evidence of violations.
 
 from __future__ import annotations
 
-from typing import Any, NotRequired
+from typing import Any, NotRequired, Optional
 
 import pulumi
 
@@ -84,13 +84,13 @@ class ComplianceDLQ(pulumi.ComponentResource):
     """ARM id of the action group that e-mails ``alert_email``."""
     alert_id: pulumi.Output[str]
     """ARM id of the metric alert on the queue."""
-    archive_account_name: pulumi.Output[str]
+    archive_account_name: pulumi.Output[Optional[str]]
     """Archive storage account name (``None`` when ``archive`` is False)."""
-    archive_account_id: pulumi.Output[str]
+    archive_account_id: pulumi.Output[Optional[str]]
     """Archive storage account ARM id (``None`` when ``archive`` is False)."""
-    archive_container_name: pulumi.Output[str]
+    archive_container_name: pulumi.Output[Optional[str]]
     """Immutable archive container name (``None`` when ``archive`` is False)."""
-    archive_blob_endpoint: pulumi.Output[str]
+    archive_blob_endpoint: pulumi.Output[Optional[str]]
     """Blob endpoint of the archive account (``None`` when ``archive`` is False)."""
 
     def __init__(self, name: str, args: ComplianceDLQArgs, opts: pulumi.ResourceOptions | None = None) -> None:
