@@ -128,11 +128,7 @@ class ComplianceDLQ(pulumi.ComponentResource):
                 "archive_blob_endpoint": account.primary_endpoints.apply(lambda e: e.blob if e is not None else None),
             }
 
-        if args.get("role_assignments"):
-            subscription_id = wiring.client_config().apply(lambda c: c.subscription_id)
-            wiring.extra_role_assignments(
-                name, scope=main_id, assignments=args.get("role_assignments"), subscription_id=subscription_id, parent=self
-            )
+        wiring.subscription_role_assignments(name, scope=main_id, assignments=args.get("role_assignments"), parent=self)
 
         # The name is our own input, so it is known even in a preview; deriving it from the
         # queue's URN (always known) keeps the dependency on the queue, so an entity that
@@ -351,31 +347,19 @@ class ComplianceDLQ(pulumi.ComponentResource):
             opts=wiring.child_opts(self),
         )
 
-        diagnostics = args.get("diagnostic_settings")
-        if diagnostics:
-            # Blob logs live on the blob service, not the account (which has metrics only).
-            wiring.diagnostic_setting(
-                f"{name}-archive-diagnostics",
-                resource_id=pulumi.Output.concat(account.id, "/blobServices/default"),
-                settings=diagnostics,
-                parent=self,
-                metrics=False,
-            )
-        endpoints = args.get("private_endpoints")
-        if endpoints:
-            wiring.private_endpoint(
-                f"{name}-archive-pe",
-                resource_id=account.id,
-                group_id="blob",
-                location=location,
-                resource_group_name=rg,
-                endpoints=endpoints,
-                parent=self,
-                tags=tags,
-            )
-        lock = args.get("lock")
-        if lock:
-            wiring.management_lock(f"{name}-archive-lock", scope=account.id, lock=lock, parent=self)
+        # Blob logs live on the blob service, not the account (which has metrics only).
+        wiring.attach_data_plane(
+            f"{name}-archive",
+            resource_id=account.id,
+            group_id="blob",
+            args=args,
+            location=location,
+            resource_group_name=rg,
+            parent=self,
+            tags=tags,
+            diagnostics_resource_id=pulumi.Output.concat(account.id, "/blobServices/default"),
+            metrics=False,
+        )
         return account, container
 
 

@@ -199,29 +199,11 @@ class SovereignEventStore(pulumi.ComponentResource):
                 opts=wiring.child_opts(self),
             )
 
-        diagnostics = args.get("diagnostic_settings")
-        if diagnostics:
-            wiring.diagnostic_setting(f"{name}-diagnostics", resource_id=account.id, settings=diagnostics, parent=self)
-        endpoints = args.get("private_endpoints")
-        if endpoints:
-            wiring.private_endpoint(
-                f"{name}-pe",
-                resource_id=account.id,
-                group_id="Sql",
-                location=location,
-                resource_group_name=rg,
-                endpoints=endpoints,
-                parent=self,
-                tags=tags,
-            )
-        lock = args.get("lock")
-        if lock:
-            wiring.management_lock(f"{name}-lock", scope=account.id, lock=lock, parent=self)
-        if args.get("role_assignments"):
-            subscription_id = wiring.client_config().apply(lambda c: c.subscription_id)
-            wiring.extra_role_assignments(
-                name, scope=account.id, assignments=args.get("role_assignments"), subscription_id=subscription_id, parent=self
-            )
+        wiring.attach_data_plane(
+            name, resource_id=account.id, group_id="Sql", args=args, location=location,
+            resource_group_name=rg, parent=self, tags=tags,
+        )
+        wiring.subscription_role_assignments(name, scope=account.id, assignments=args.get("role_assignments"), parent=self)
 
         self.account_name = account.name
         self.account_id = account.id

@@ -248,3 +248,60 @@ def management_lock(name: str, *, scope: pulumi.Input[str], lock: LockArgs, pare
         notes=lock.get("notes", "sovereign-events: data-holding resource"),
         opts=child_opts(parent),
     )
+
+
+def attach_data_plane(
+    name: str,
+    *,
+    resource_id: pulumi.Input[str],
+    group_id: str,
+    args: Mapping[str, Any],
+    location: pulumi.Input[str],
+    resource_group_name: pulumi.Input[str],
+    parent: pulumi.Resource,
+    tags: Mapping[str, pulumi.Input[str]] | None = None,
+    diagnostics_resource_id: pulumi.Input[str] | None = None,
+    metrics: bool = True,
+) -> None:
+    """Apply a component's common arguments to one data-holding resource: ``diagnostic_settings``
+    (in-region workspace only, D1/G9), ``private_endpoints`` (PL) and ``lock``.
+
+    Children are named ``<name>-diagnostics``, ``<name>-pe`` and ``<name>-lock``.
+    ``diagnostics_resource_id`` targets a sub-resource when the logs live there (blob logs live
+    on ``<account>/blobServices/default``, not the account).
+    """
+    diagnostics = args.get("diagnostic_settings")
+    if diagnostics:
+        diagnostic_setting(
+            f"{name}-diagnostics",
+            resource_id=diagnostics_resource_id if diagnostics_resource_id is not None else resource_id,
+            settings=diagnostics,
+            parent=parent,
+            metrics=metrics,
+        )
+    endpoints = args.get("private_endpoints")
+    if endpoints:
+        private_endpoint(
+            f"{name}-pe",
+            resource_id=resource_id,
+            group_id=group_id,
+            location=location,
+            resource_group_name=resource_group_name,
+            endpoints=endpoints,
+            parent=parent,
+            tags=tags,
+        )
+    lock = args.get("lock")
+    if lock:
+        management_lock(f"{name}-lock", scope=resource_id, lock=lock, parent=parent)
+
+
+def subscription_role_assignments(
+    prefix: str, *, scope: pulumi.Input[str], assignments: Sequence[RoleAssignmentArgs] | None, parent: pulumi.Resource
+) -> list[pulumi.CustomResource]:
+    """:func:`extra_role_assignments` in the deploying subscription (looked up only when needed:
+    the client-config invoke is skipped for components without ``role_assignments``)."""
+    if not assignments:
+        return []
+    subscription_id = client_config().apply(lambda c: c.subscription_id)
+    return extra_role_assignments(prefix, scope=scope, assignments=assignments, subscription_id=subscription_id, parent=parent)
