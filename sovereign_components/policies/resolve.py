@@ -11,9 +11,10 @@ preview the id is usually unknown. Resolution order:
    own parent-naming property dependencies, its Pulumi parent, or its ARM id;
 2. the value is **known**: an allow-listed endpoint (``allowedExternalEndpoints``) gives its
    declared region; an ARM id is matched to a stack resource (by ``id`` output, by id prefix
-   for child ids such as ``.../sites/app/functions/fn``, or by ARM type + name); a URL host
-   is matched to a stack resource's host (``<site>.azurewebsites.net``,
-   ``<namespace>.servicebus.windows.net``).
+   for child ids such as ``.../sites/app/functions/fn``, or by ARM type + name *in the same
+   place*: every ancestor name in the id equals the resource's parent-naming input, and the
+   subscription / resource group equal its own where known); a URL host is matched to a stack
+   resource's host (``<site>.azurewebsites.net``, ``<namespace>.servicebus.windows.net``).
 
 A known value that matches neither is *unresolved* (the rule fails closed). Property
 dependencies are not trusted for a known value: a literal foreign id with a stale dependency on
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..regions import GLOBAL_LOCATIONS, canonical_region, is_known_region, normalize_region_name
-from .arm import parse_arm_id, url_host
+from .arm import ArmId, parse_arm_id, url_host
 from .context import PolicyContext
 from .findings import StackResource
 from .tokens import PARENT_KEYS, canonical_token, full, token_for_arm_type
@@ -149,7 +150,11 @@ class StackIndex:
     def find_by_arm_id(self, value: str, *, exclude: str = "") -> StackResource | None:
         """The stack resource an ARM id names (itself or an ancestor of a child id): the one
         whose ``id`` is the longest prefix of ``value`` ending at a segment, else the deepest
-        segment whose ARM type + name matches a resource."""
+        segment whose ARM type + name matches a resource *in the same place*
+        (:meth:`_same_place`: every ancestor name, and the subscription / resource group where
+        the resource's own are known). A name alone is not enough: every regional plane names
+        its processing queue ``sovereign-events``, so another region's queue id must not be
+        taken for this stack's (G8: an unplaceable target fails closed)."""
         wanted = value.strip().rstrip("/").lower()
         ids = self._ids()
         # candidates longest first: the whole id, then each prefix that ends before a '/'
@@ -166,10 +171,54 @@ class StackIndex:
             spec = token_for_arm_type(arm_type) if arm_type else None
             if spec is None:
                 continue
-            found = self.find_by_name(spec[0], spec[1], parsed.names[depth], exclude=exclude)
-            if found is not None:
-                return found
+            for res in self._names(spec[0], spec[1]).get(parsed.names[depth].lower(), ()):
+                if res.urn != exclude and self._same_place(res, parsed, depth):
+                    return res
         return None
+
+    def _same_place(self, candidate: StackResource, parsed: ArmId, depth: int) -> bool:
+        """Whether ``candidate`` (matched by type + name at segment ``depth`` of ``parsed``) is
+        the resource the id names, as far as the stack can tell:
+
+        - every ancestor segment's name equals the candidate's parent-naming input (a queue's
+          ``namespaceName``, a container's ``accountName``, a function's site ``name``): the
+          literal input, or, when it is unknown, the Azure name of the resource it was computed
+          from (its property dependency). An ancestor that cannot be checked fails closed;
+        - the subscription and resource group equal those of the candidate's own ``id`` when it
+          is known, and the resource group equals its ``resourceGroupName`` when that is known.
+        """
+        for level in range(depth):
+            arm_type = parsed.type_at(level)
+            spec = token_for_arm_type(arm_type) if arm_type else None
+            if spec is None or parsed.names[level].lower() not in self._input_names(candidate, spec[1]):
+                return False
+        own_id = lookup(candidate.props, "id")
+        if isinstance(own_id, str) and not is_unknown(own_id):
+            own = parse_arm_id(own_id)
+            if own is not None and (own.subscription.lower() != parsed.subscription.lower()
+                                    or own.resource_group.lower() != parsed.resource_group.lower()):
+                return False
+        groups = self._input_names(candidate, "resourceGroupName")
+        return not groups or parsed.resource_group.lower() in groups
+
+    def _input_names(self, resource: StackResource, key: str) -> set[str]:
+        """The Azure name(s) input ``key`` of ``resource`` holds (lower-case): the literal
+        value, else the names of the resources its property dependencies point at (their
+        ``key`` input or ``name`` output). Empty when nothing known names it."""
+        value = lookup(resource.props, key)
+        if isinstance(value, str) and not is_unknown(value) and value.strip():
+            return {value.strip().lower()}
+        names: set[str] = set()
+        for urn in resource.property_dependencies.get(key, ()):
+            dep = self.by_urn.get(urn)
+            if dep is None:
+                continue
+            for dep_key in (key, "name"):
+                name = lookup(dep.props, dep_key)
+                if isinstance(name, str) and not is_unknown(name) and name.strip():
+                    names.add(name.strip().lower())
+                    break
+        return names
 
     def _names(self, token: str, name_key: str) -> dict[str, list[StackResource]]:
         index = self._by_name.get((token, name_key))

@@ -175,6 +175,15 @@ MUTATIONS: list[Mutation] = [
     Mutation("G8-queue-delivery-foreign-queue", "eventgrid-destinations-in-boundary", SUB,
              {"deliveryWithResourceIdentity.destination.resourceId":
                   f"{FOREIGN}/Microsoft.ServiceBus/namespaces/sb-far/queues/orders"}),
+    # a foreign queue with the stack's own queue name (every plane's processing queue is
+    # `sovereign-events`; the fixture's is `events`): the other region's id pasted into this
+    # stack must not be taken for the stack's queue by its leaf name
+    Mutation("G8-queue-delivery-foreign-same-name", "eventgrid-destinations-in-boundary", SUB,
+             {"deliveryWithResourceIdentity.destination.resourceId":
+                  f"{FOREIGN}/Microsoft.ServiceBus/namespaces/sov-other-plane-sb-000000/queues/sovereign-events"}),
+    Mutation("G8-destination-foreign-same-name", "eventgrid-destinations-in-boundary", SUB,
+             {"destination": {"endpointType": "ServiceBusQueue",
+                              "resourceId": f"{FOREIGN}/Microsoft.ServiceBus/namespaces/sb-other/queues/events"}}),
     Mutation("G8-queue-delivery-added-outside", "eventgrid-destinations-in-boundary", SUB,
              refs={"deliveryWithResourceIdentity.destination.resourceId": ("deliveryWithResourceIdentity", "far-q")},
              adds=(_ns(), _queue())),
