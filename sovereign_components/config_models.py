@@ -61,13 +61,32 @@ class ProcessorConfig(_Model):
 
 
 class MetadataChannelConfig(_Model):
-    """A declared cross-boundary metadata channel (non-regulated classifications only)."""
+    """A declared cross-boundary metadata channel (non-regulated classifications only).
+
+    ``grantSenderRole`` is ``false`` in a stack, and ``true`` is rejected (unlike the
+    component's default): a stack's metadata channel delivers into another boundary by
+    definition (that is what makes it a *channel*), so the role assignment on its destination
+    would be this stack writing into the other boundary's control plane, usually in another
+    subscription this stack's identity should hold no rights on. The destination's owner (the
+    other region's stack) grants this topic's identity ``Azure Service Bus Data Sender``
+    (``Azure Event Hubs Data Sender`` for an event hub) on the destination instead; delivery
+    then still uses the identity, never a key (E2)."""
 
     name: str = Field(pattern=SUBSCRIPTION_NAME_PATTERN)
-    destination_resource_id: str = Field(pattern=r"^/subscriptions/")
+    destination_resource_id: str = Field(pattern=r"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/.+")
     endpoint_type: Literal["ServiceBusTopic", "ServiceBusQueue", "EventHub"] | None = None
     classifications: list[Literal["Public", "Internal"]] | None = Field(default=None, min_length=1)
-    grant_sender_role: bool | None = None
+    grant_sender_role: bool = False
+
+    @model_validator(mode="after")
+    def _no_cross_boundary_grant(self) -> MetadataChannelConfig:
+        if self.grant_sender_role:
+            raise ValueError(
+                "grantSenderRole must be false in a stack: a role assignment on another boundary's "
+                "destination is a cross-boundary control-plane write; the destination's owner grants this "
+                "topic's identity the data-sender role"
+            )
+        return self
 
 
 class EventPlaneConfig(_Model):

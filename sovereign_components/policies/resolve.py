@@ -48,6 +48,10 @@ HOST_SUFFIXES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+#: ``Placement.via`` of a target placed by the operator's allow-list.
+ALLOW_LISTED = "allowedExternalEndpoints"
+
+
 @dataclass(frozen=True, slots=True)
 class Placement:
     """Where a reference points: ``resolved`` with its region(s), ``unknown`` (undecidable in
@@ -56,6 +60,11 @@ class Placement:
     status: Literal["resolved", "unknown", "unresolved"]
     regions: tuple[str, ...] = ()
     via: str = ""
+
+    @property
+    def allow_listed(self) -> bool:
+        """Placed by an ``allowedExternalEndpoints`` entry (not by a stack resource)."""
+        return self.status == "resolved" and self.via == ALLOW_LISTED
 
 
 def _region_value(value: Any) -> str | None:
@@ -285,7 +294,7 @@ class StackIndex:
             return Placement("unresolved", (), f"{value!r} is not a resource id or URL")
         allowed = ctx.endpoint_region(value)
         if allowed is not None:
-            return Placement("resolved", (allowed,), "allowedExternalEndpoints")
+            return Placement("resolved", (allowed,), ALLOW_LISTED)
         target: StackResource | None = None
         host = url_host(value)
         if parse_arm_id(value) is not None:

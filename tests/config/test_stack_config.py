@@ -16,6 +16,9 @@ from sovereign_components.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[2]
 
+US_TOPIC = ("/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-us/providers/"
+            "Microsoft.ServiceBus/namespaces/us-sb/topics/metadata")
+
 VALID: dict[str, Any] = {
     "sovereign:region": "westeurope",
     "sovereign:boundary": "EU",
@@ -48,6 +51,26 @@ def test_stack_files_parse(stack: str, region: str, boundary: str) -> None:
     assert "@" in config.alert_email
     assert config.event_plane.processors  # realistic: named processors
     assert config.tags["environment"] == "production"
+
+
+def test_eu_stack_declares_one_metadata_channel_without_a_cross_boundary_grant() -> None:
+    from sovereign_components.preview.project import load_project
+
+    config = parse_stack_config(load_project(ROOT, "eu").config)
+    [channel] = config.event_plane.metadata_channels or []
+    assert channel.name == "inventory-metadata"
+    assert channel.classifications == ["Public", "Internal"]
+    assert channel.grant_sender_role is False
+    # a realistic foreign id: another subscription, the US region's resource group
+    assert "/subscriptions/00000000-0000-0000-0000-000000000000/" not in channel.destination_resource_id
+    assert "/resourceGroups/rg-sov-us-eastus/" in channel.destination_resource_id
+    assert not config.boundary.contains("eastus")  # the channel does cross the boundary
+    assert parse_stack_config(load_project(ROOT, "us").config).event_plane.metadata_channels is None
+
+
+def test_metadata_channel_grant_defaults_to_false() -> None:
+    config = parse(eventPlane={"metadataChannels": [{"name": "to-us", "destinationResourceId": US_TOPIC}]})
+    assert config.event_plane.metadata_channels[0].grant_sender_role is False
 
 
 def test_minimal_config_uses_defaults() -> None:
@@ -99,9 +122,15 @@ INVALID: list[tuple[dict[str, Any], str, str]] = [
     ({"eventPlane": {"eventHubPartitionCount": "four"}}, "sovereign:eventPlane.eventHubPartitionCount", "integer"),
     ({"eventPlane": {"eventHubPartitionCount": 64}}, "sovereign:eventPlane.eventHubPartitionCount", "less than or equal to 32"),
     ({"eventPlane": {"serviceBusSku": "Basic"}}, "sovereign:eventPlane.serviceBusSku", "Premium"),
-    ({"eventPlane": {"metadataChannels": [{"name": "to-us", "destinationResourceId": "/subscriptions/x",
+    ({"eventPlane": {"metadataChannels": [{"name": "to-us", "destinationResourceId": US_TOPIC,
                                            "classifications": ["Confidential"]}]}},
      "sovereign:eventPlane.metadataChannels[0].classifications[0]", "Public"),
+    ({"eventPlane": {"metadataChannels": [{"name": "to-us", "destinationResourceId": "/subscriptions/x"}]}},
+     "sovereign:eventPlane.metadataChannels[0].destinationResourceId", "pattern"),
+    # a role assignment on the other boundary's topic would be a cross-boundary control-plane write
+    ({"eventPlane": {"metadataChannels": [{"name": "to-us", "destinationResourceId": US_TOPIC,
+                                           "grantSenderRole": True}]}},
+     "sovereign:eventPlane.metadataChannels[0]", "grantSenderRole must be false"),
     ({"eventPlane": {"virtualNetworkId": "/subscriptions/x/vnet"}}, "sovereign:eventPlane", "privateEndpointSubnetId"),
     ({"tags": ["a", "b"]}, "sovereign:tags", "dictionary"),
     ({"tags": "not json"}, "sovereign:tags", "expected a yaml object"),

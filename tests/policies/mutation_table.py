@@ -23,6 +23,10 @@ OUTSIDE = "<outside>"
 REGION = "<region>"
 FOREIGN = "/subscriptions/99999999-9999-9999-9999-999999999999/resourceGroups/elsewhere/providers"
 META = "sovereign-metadata-channel"
+#: The EU stack's declared metadata channel destination (Pulumi.eu.yaml), allow-listed in
+#: policy/config.eu.json with region eastus; a sibling topic of the same namespace is not.
+US_METADATA = ("/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-sov-us-eastus/providers"
+               "/Microsoft.ServiceBus/namespaces/sov-us-metadata/topics")
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ class Mutation:
     adds: tuple[Add, ...] = ()
     stacks: tuple[str, ...] = ("eu", "us")
     select: str | None = None  # substring the resource's `kind` must contain
+    label: str | None = None  # a label the resource's `labels` must hold (a metadata channel)
+    sources: tuple[str, ...] | None = None  # captured sources it applies to (None = all)
 
 
 def _ns(key: str = "far-sb") -> Add:
@@ -196,6 +202,29 @@ MUTATIONS: list[Mutation] = [
     Mutation("G8-metadata-label-without-filter", "eventgrid-destinations-in-boundary", SUB,
              {"labels": [META], "destination": {"endpointType": "WebHook",
                                                 "endpointUrl": "https://collector.example.com/events"}}),
+    # the EU stack's declared metadata channel (issue 6): allowed only while labelled, filtered to
+    # non-regulated classifications and delivering to its allow-listed topic
+    *[Mutation(f"G8-metadata-channel-{what}", "eventgrid-destinations-in-boundary", SUB, sets, stacks=("eu",),
+               label=META, sources=("stacks",)) for what, sets in (
+        ("without-classification-filter", {"filter": DELETE}),
+        ("admits-confidential", {"filter.advancedFilters": [{"operatorType": "StringIn", "key": "dataclassification",
+                                                             "values": ["Internal", "Confidential"]}]}),
+        ("filters-on-arrays", {"filter.enableAdvancedFilteringOnArrays": True}),
+        ("without-label", {"labels": DELETE}),
+        ("sibling-topic-not-allow-listed",
+         {"deliveryWithResourceIdentity.destination.resourceId": f"{US_METADATA}/orders"}),
+        ("foreign-subscription-not-allow-listed",
+         {"deliveryWithResourceIdentity.destination.resourceId":
+              f"{FOREIGN}/Microsoft.ServiceBus/namespaces/sov-us-metadata/topics/inventory-metadata"}),
+    )],
+    # a channel is let out only to its allow-listed target, not to whatever it can be placed at
+    Mutation("G8-metadata-channel-to-added-outside-queue", "eventgrid-destinations-in-boundary", SUB,
+             refs={"deliveryWithResourceIdentity.destination.resourceId": ("deliveryWithResourceIdentity", "far-q")},
+             adds=(_ns(), _queue()), stacks=("eu",), label=META, sources=("stacks",)),
+    Mutation("G8-metadata-channel-dead-letter-added-outside", "eventgrid-destinations-in-boundary", SUB,
+             refs={"deadLetterWithResourceIdentity.deadLetterDestination.resourceId":
+                       ("deadLetterWithResourceIdentity", "far-st")},
+             adds=(_account(),), stacks=("eu",), label=META, sources=("stacks",)),
     # G7 capture
     Mutation("G7-capture-added-outside", "eventhub-capture-in-boundary", HUB,
              refs={"captureDescription.destination.storageAccountResourceId": ("captureDescription", "far-st")},

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from mutation_table import DELETE, MUTATIONS, OUTSIDE, REGION, Add, Mutation
+from mutation_table import DELETE, META, MUTATIONS, OUTSIDE, REGION, Add, Mutation
 from policy_suite import ROOT, SOURCES, capture
 from sovereign_components.policies.tokens import canonical_token
 from sovereign_components.policies.values import UNKNOWN, lookup
@@ -67,12 +67,20 @@ def _stack_region(resources: list[CapturedResource]) -> str:
     raise AssertionError("the stack has no resource group with a known location")
 
 
-def _find(resources: list[CapturedResource], token: str, select: str | None) -> CapturedResource | None:
+def _find(resources: list[CapturedResource], token: str, select: str | None,
+          label: str | None = None) -> CapturedResource | None:
+    """The first ``token`` resource whose ``kind`` contains ``select`` and, with ``label``, that
+    holds the label; without ``label``, the first one NOT declared a metadata channel (rows
+    without a label mean the regional subscriptions; a channel is judged by its own rows)."""
     for r in resources:
         if r.custom and canonical_token(r.type) == token:
-            kind = r.inputs.get("kind")
-            if select is None or (isinstance(kind, str) and select in kind):
-                return r
+            kind, labels = r.inputs.get("kind"), r.inputs.get("labels")
+            labelled = isinstance(labels, list) and (label or META) in labels
+            if select is not None and not (isinstance(kind, str) and select in kind):
+                continue
+            if labelled != (label is not None):
+                continue
+            return r
     return None
 
 
@@ -99,7 +107,7 @@ def _mutate(base: list[CapturedResource], m: Mutation, stack: str, unknowns: boo
                                id=FAR_RG + add.arm)
         added[add.key] = res
         resources.append(res)
-    target = _find(resources, m.token, m.select) if m.token else added[m.adds[0].key]
+    target = _find(resources, m.token, m.select, m.label) if m.token else added[m.adds[0].key]
     if target is None:
         return None
     for path, value in m.sets.items():
@@ -128,7 +136,7 @@ def _stack_policy(m: Mutation) -> bool:
 #: mutated literal, which is known in both modes, so repeating them would test nothing new.
 CASES = [(source, stack, unknowns, m) for source in sorted(SOURCES) for stack in ("eu", "us")
          for unknowns in MODES for m in MUTATIONS
-         if stack in m.stacks and (not unknowns or _stack_policy(m))]
+         if stack in m.stacks and (m.sources is None or source in m.sources) and (not unknowns or _stack_policy(m))]
 
 
 def _mandatory(result) -> list[Any]:
@@ -179,8 +187,8 @@ def test_every_mutation_applies_somewhere() -> None:
     for m in MUTATIONS:
         if m.token is None:
             continue
-        found = any(_find(capture(s, st, False).resources, m.token, m.select) is not None
-                    for s in SOURCES for st in m.stacks)
+        found = any(_find(capture(s, st, False).resources, m.token, m.select, m.label) is not None
+                    for s in SOURCES if m.sources is None or s in m.sources for st in m.stacks)
         assert found, m.id
 
 

@@ -141,10 +141,57 @@ def test_policy_pack_project_matches_the_package(pack) -> None:
     assert [p.name for p in loaded.policies] == [p.name for p in pack.policies]
 
 
+ENDPOINTS = ROOT / "stacks" / "external_endpoints.toml"
+
+
 @pytest.mark.parametrize("boundary", ["EU", "US"])
 def test_committed_configs_are_current(boundary: str) -> None:
     path = ROOT / "policy" / f"config.{boundary.lower()}.json"
-    assert path.read_text() == configs.render(boundary)
+    assert path.read_text() == configs.render(boundary, configs.load_endpoints(ENDPOINTS).get(boundary, []))
+
+
+def test_eu_config_allow_lists_the_declared_metadata_channel_destination_only() -> None:
+    """The EU stack's metadata channel destination (read from Pulumi.eu.yaml, not copied) is
+    allow-listed with its region for the Event Grid destination policy and nowhere else."""
+    from sovereign_components.preview.project import load_project
+
+    raw = load_project(ROOT, "eu").config["sovereign:eventPlane"]
+    plane = json.loads(raw) if isinstance(raw, str) else raw
+    destinations = [c["destinationResourceId"] for c in plane["metadataChannels"]]
+    config = json.loads((ROOT / "policy" / "config.eu.json").read_text())
+    listed = {name: entry.get("allowedExternalEndpoints") for name, entry in config.items()
+              if entry.get("allowedExternalEndpoints")}
+    assert listed == {"eventgrid-destinations-in-boundary": [{"endpoint": d, "region": "eastus"} for d in destinations]}
+    us = json.loads((ROOT / "policy" / "config.us.json").read_text())
+    assert all("allowedExternalEndpoints" not in entry for entry in us.values())
+    assert set(us) == set(config)  # the same policies carry the boundary in both files
+
+
+def test_endpoints_file_errors_name_the_key(tmp_path: Path) -> None:
+    from sovereign_components.errors import ConfigError
+
+    cases = {
+        '[[EU]]\npolicy = "no-such-policy"\nendpoint = "x.example.com"\nregion = "eastus"\nwhy = "w"\n': "EU[0].policy",
+        '[[EU]]\npolicy = "eventgrid-destinations-in-boundary"\nendpoint = "x.example.com"\nregion = "mars"\n'
+        'why = "w"\n': "EU[0].region",
+        '[[EU]]\npolicy = "eventgrid-destinations-in-boundary"\nendpoint = "x.example.com"\nregion = "eastus"\n': "EU[0].why",
+        'EU = "x"\n': "'EU'",
+    }
+    for text, key in cases.items():
+        path = tmp_path / "endpoints.toml"
+        path.write_text(text)
+        with pytest.raises(ConfigError) as err:
+            configs.load_endpoints(path)
+        assert key in str(err.value) and str(path) in str(err.value)
+
+
+def test_config_generator_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert configs.main(["eu", "--endpoints", str(ENDPOINTS)]) == 0
+    assert capsys.readouterr().out == (ROOT / "policy" / "config.eu.json").read_text()
+    assert configs.main(["EU"]) == 0
+    assert "allowedExternalEndpoints" not in capsys.readouterr().out
+    assert configs.main(["EU", "--endpoints", str(tmp_path / "missing.toml")]) == 2
+    assert "missing.toml" in capsys.readouterr().err
 
 
 def test_committed_docs_are_current() -> None:

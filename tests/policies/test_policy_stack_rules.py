@@ -155,6 +155,18 @@ def test_metadata_channel_blocked_without_a_narrow_filter(s: StackResource) -> N
     assert blocked(run(cr.EVENTGRID, s, ctx=US_ENDPOINT)) == [s.urn]
 
 
+def test_metadata_channel_to_an_outside_stack_resource_is_blocked() -> None:
+    """The exception covers only the allow-listed target: a channel aimed at a resource placed
+    outside the boundary by its own location (or by a property dependency) is blocked."""
+    known = channel(["Public"])
+    known.props["destination"] = {"endpointType": "ServiceBusQueue", "resourceId": f"{SUB}/Microsoft.ServiceBus/namespaces/nsus/queues/qus"}
+    unknown = channel(["Public"])
+    unknown.props["destination"] = {"endpointType": "ServiceBusQueue", "resourceId": UNKNOWN}
+    unknown.property_dependencies["destination"] = [QUEUE_US.urn]
+    for s in (known, unknown):
+        assert blocked(run(cr.EVENTGRID, s, ctx=US_ENDPOINT)) == [s.urn]
+
+
 def test_metadata_channel_target_must_still_be_placed() -> None:
     assert blocked(run(cr.EVENTGRID, channel(["Public"]))) != []  # not allow-listed -> fail closed
 

@@ -7,7 +7,9 @@ input whose property dependencies place it, control). Targets are placed by
 boundary fails closed unless allow-listed in ``allowedExternalEndpoints`` with a region inside.
 The one exception is a declared *metadata channel* (Event Grid subscriptions only): labelled
 ``contract.METADATA_CHANNEL_LABEL`` and filtered to non-regulated classifications, it may
-deliver to an allow-listed target outside the boundary.
+deliver to an allow-listed target outside the boundary - and only to one placed by the
+allow-list: a channel aimed at a stack resource outside the boundary (or at a target placed
+through property dependencies) is judged like any other subscription.
 """
 
 from __future__ import annotations
@@ -163,8 +165,8 @@ def _verdict(res: StackResource, ref: Reference, path: str, placement: Placement
     if placement.status == "unresolved":
         return Finding(f"{what}: {placement.via}; a target that cannot be placed inside the boundary is "
                        "blocked (allow-list it with its region in allowedExternalEndpoints)", ref.control, res.urn)
-    if metadata_channel:
-        return None
+    if metadata_channel and placement.allow_listed:
+        return None  # the declared channel's vouched-for target: may be outside (issue 6)
     if ctx.boundary is None:
         return Finding(f"{what}: {NO_BOUNDARY_MESSAGE}", ref.control, res.urn)
     out = outside(placement.regions, ctx)
