@@ -13,21 +13,22 @@ Prints, asserts nothing, finishes in well under 5 minutes on 2 cores. Figures:
 * resource-policy evaluations per second through the real analyzer servicer — target >= 20,000.
 * stack-policy growth from 1,000 to 5,000 resources — target <= 6x (linear).
 
-The engine runs with the offline optimizations this bench proposes (``--as-shipped`` runs it
-without them): dropping ``opts.aliases`` by a stack transformation (bench/alias_drop.py), a
-linear-time ``wait_for_rpcs`` (bench/fast_wait.py) and relaxed GC (bench/gc_tuning.py).
+The engine is measured as shipped (its offline speed-ups are on by default: the alias drop,
+the linear ``wait_for_rpcs``, the relaxed GC during capture and no GC during ``AnalyzeStack``;
+see ``sovereign_components/preview/{aliases,rpc_wait,gc_control}.py``); the bench patches
+nothing. At 1,000 resources it also times a capture with ``drop_aliases=False`` to show what
+the alias drop alone saves. Policy phases are timed by the analyzer itself
+(``AnalysisResult.resource_seconds``/``stack_seconds``).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,7 @@ class Row:
     reporting: float = 0.0
     evaluations: int = 0
     floor: float | None = None
-    as_shipped: float | None = None
+    keeping_aliases: float | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -99,40 +100,6 @@ def import_time() -> float:
 
 
 # -- in-process figures -----------------------------------------------------------------------
-@contextlib.contextmanager
-def offline_optimizations(enabled: bool) -> Iterator[Any]:
-    from .alias_drop import dropping_aliases_in_engine
-    from .fast_wait import linear_wait
-    from .gc_tuning import relaxed_gc
-
-    if not enabled:
-        yield None
-        return
-    with relaxed_gc(), linear_wait(), dropping_aliases_in_engine() as drop:
-        yield drop
-
-
-@contextlib.contextmanager
-def timed_stack_policies(sink: list[float]) -> Iterator[None]:
-    """Time the analyzer's one AnalyzeStack call (the rest of analyze() is resource policies)."""
-    from sovereign_components.preview import analyzer
-
-    real = analyzer._analyze_stack
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.perf_counter()
-        try:
-            return real(*args, **kwargs)
-        finally:
-            sink.append(time.perf_counter() - start)
-
-    analyzer._analyze_stack = wrapper  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        analyzer._analyze_stack = real
-
-
 def resource_policy_count(pack: Any, config: Path | None) -> int:
     from pulumi_policy import ResourceValidationPolicy
 
@@ -143,10 +110,11 @@ def resource_policy_count(pack: Any, config: Path | None) -> int:
                if isinstance(p, ResourceValidationPolicy) and levels[p.name].enforcement_level != "disabled")
 
 
-def measure(label: str, program: Path, stack: str, pack: Any, config: Path | None, *, optimize: bool,
-            floor: bool, as_shipped: bool) -> Row:
+def measure(label: str, program: Path, stack: str, pack: Any, config: Path | None, *, floor: bool,
+            keeping_aliases: bool) -> Row:
     from sovereign_components.preview.engine import analyze, capture_program
-    from sovereign_components.preview.model import STACK_TYPE, PreviewReport
+    from sovereign_components.preview.model import PreviewReport, analysed_per_resource
+    from sovereign_components.preview.policy_config import resolve_policy_config
     from sovereign_components.preview.report_json import render_json
     from sovereign_components.preview.report_sarif import render_sarif
     from sovereign_components.preview.report_text import render_text
@@ -154,35 +122,28 @@ def measure(label: str, program: Path, stack: str, pack: Any, config: Path | Non
     row = Row(label)
     # Untimed warm-up: a program's first run imports the azure-native modules it uses (lazily,
     # inside the program), which would be charged to whichever of floor/engine ran first.
-    with offline_optimizations(True):
-        capture_program(program, stack)
+    capture_program(program, stack)
     if floor:
         row.floor = floor_in_subprocess(program, stack)
-    if as_shipped and optimize:
+    if keeping_aliases:
         start = time.perf_counter()
-        capture_program(program, stack)
-        row.as_shipped = time.perf_counter() - start
+        capture_program(program, stack, drop_aliases=False)
+        row.keeping_aliases = time.perf_counter() - start
 
-    with offline_optimizations(optimize):
-        start = time.perf_counter()
-        capture = capture_program(program, stack)
-        row.registration = time.perf_counter() - start
-        stack_times: list[float] = []
-        with timed_stack_policies(stack_times):
-            start = time.perf_counter()
-            result = analyze(capture.resources, pack, config, project=capture.project, stack=capture.stack,
-                             stack_config=capture.config)
-            analysis = time.perf_counter() - start
-    row.stack_policies = sum(stack_times)
-    row.resource_policies = analysis - row.stack_policies
+    start = time.perf_counter()
+    capture = capture_program(program, stack)
+    row.registration = time.perf_counter() - start
+    result = analyze(capture.resources, pack, config, project=capture.project, stack=capture.stack,
+                     stack_config=capture.config)
+    row.stack_policies = result.stack_seconds
+    row.resource_policies = result.resource_seconds
     row.resources = len(capture.resources)
-    analysed = sum(1 for r in capture.resources if r.custom and r.type != STACK_TYPE)
-    row.evaluations = analysed * resource_policy_count(pack, config)
+    row.evaluations = sum(1 for r in capture.resources if analysed_per_resource(r)) * resource_policy_count(pack, config)
 
+    levels = {name: s.enforcement_level for name, s in resolve_policy_config(pack, config).items()}
     report = PreviewReport(capture.project, capture.stack, pack.name, pack.version, capture.resources,
-                           result.violations, list(capture.emulated))
-    report.pack = pack  # type: ignore[attr-defined]
-    report.program_dir = program  # type: ignore[attr-defined]
+                           result.violations, list(capture.emulated), pack=pack, policy_levels=levels,
+                           program_dir=program)
     start = time.perf_counter()
     for render in (render_text, render_json, render_sarif):
         render(report)
@@ -217,8 +178,9 @@ def print_row(row: Row) -> None:
     print(f"  stack policies      {row.stack_policies:8.2f} s")
     print(f"  reporting           {row.reporting:8.2f} s   (text + json + sarif)")
     print(f"  engine total        {row.total:8.2f} s   ({', '.join(row.notes)})")
-    if row.as_shipped is not None:
-        print(f"  registration as shipped (no optimizations) {row.as_shipped:8.2f} s")
+    if row.keeping_aliases is not None:
+        print(f"  registration with drop_aliases=False {row.keeping_aliases:8.2f} s   "
+              f"(alias drop saves {row.keeping_aliases / row.registration:.1f}x)")
     if row.floor is not None:
         ratio = row.total / row.floor
         target = f"; target <= {TARGET_RATIO}x at 1,000: {verdict(ratio <= TARGET_RATIO)}" if row.resources > 900 else ""
@@ -230,12 +192,10 @@ def print_row(row: Row) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), help="synthetic program sizes")
-    parser.add_argument("--as-shipped", action="store_true", help="run the engine without the bench's optimizations")
     args = parser.parse_args(argv)
-    optimize = not args.as_shipped
     began = time.perf_counter()
 
-    print(f"sovereign bench  (python {sys.version.split()[0]}, engine optimizations: {'on' if optimize else 'off'})")
+    print(f"sovereign bench  (python {sys.version.split()[0]}; the engine as shipped)")
     h = help_time()
     print(f"\nsovereign --help     {h:8.3f} s   target <= {TARGET_HELP_S} s: {verdict(h <= TARGET_HELP_S)}")
     print(f"imports (fresh process: pulumi, pulumi_policy, engine, azure-native modules, pack) {import_time():.2f} s")
@@ -250,16 +210,15 @@ def main(argv: list[str] | None = None) -> int:
     rows: dict[int, Row] = {}
 
     if (REPO / "Pulumi.yaml").is_file() and (REPO / "Pulumi.eu.yaml").is_file():
-        print_row(measure("eu stack (repository)", REPO, "eu", pack, config, optimize=optimize, floor=True,
-                          as_shipped=False))
+        print_row(measure("eu stack (repository)", REPO, "eu", pack, config, floor=True, keeping_aliases=False))
     else:
         print("\neu stack (repository): not measured (Pulumi.yaml / Pulumi.eu.yaml not present)")
 
     with tempfile.TemporaryDirectory(prefix="sovereign-bench-") as tmp:
         for n in args.sizes:
             program = write_program(Path(tmp) / f"n{n}", n)
-            row = measure(f"synthetic {n:,}", program, "eu", pack, config, optimize=optimize,
-                          floor=n <= FLOOR_MAX, as_shipped=n == 1_000)
+            row = measure(f"synthetic {n:,}", program, "eu", pack, config, floor=n <= FLOOR_MAX,
+                          keeping_aliases=n == 1_000)
             rows[n] = row
             print_row(row)
 

@@ -1,19 +1,21 @@
-"""The floor: the same program under plain SDK mocks, nothing else.
+"""The floor: the same program under plain SDK mocks, nothing else; and the SDK's alias URNs.
 
 ``pulumi.runtime.set_mocks`` with the engine's ``Mocks`` (inputs echoed plus ARM-shaped ids and
 the computed outputs programs read, invokes from the placeholder table: without them a real
 program such as the eu stack fails on a missing output), a plain ``MockMonitor`` (no capture,
-no provider-default emulation), run the program, wait for
-every outstanding RPC and output (``wait_for_rpcs``, what ``@pulumi.runtime.test`` does). No
-capture, no location emulation, no analysis: what any mock-based run of the program costs.
-Run in a fresh ``contextvars`` context and event loop, like the engine's runner.
+no provider-default emulation), run the program, wait for every outstanding RPC and output
+(the SDK's own ``wait_for_rpcs``, what ``@pulumi.runtime.test`` does). No alias drop, no linear
+wait, no GC tuning, no capture, no analysis: what any mock-based run of the program costs.
+
+The runtime is reset with the engine's own code (``preview.runtime_state``: a fresh context,
+settings, event loop) before ``set_mocks``: ``set_mocks`` alone keeps the output tasks an
+earlier ``set_mocks`` user left in the context, and waiting on those tasks of a closed loop
+hung the full test suite. cwd and ``sys.path`` come from the engine's ``sandbox`` too.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
-import os
 import runpy
 import sys
 import time
@@ -21,43 +23,34 @@ from pathlib import Path
 from typing import Any
 
 
-def _bare(project_dir: Path, main: Path, project: str, stack: str, config: dict[str, str],
-          aliases_out: dict[str, list[str]] | None = None) -> tuple[float, int]:
+def _bare(project: Any, aliases_out: dict[str, list[str]] | None = None) -> tuple[float, int]:
     import pulumi
-    from pulumi.runtime import config as rt_config
-    from pulumi.runtime import settings as rt_settings
+    from pulumi.runtime.mocks import MockEngine, MockMonitor
     from pulumi.runtime.stack import wait_for_rpcs
 
     from sovereign_components.preview.mocks import OfflineMocks
+    from sovereign_components.preview.monitor import EngineUrnMonitor
+    from sovereign_components.preview.runtime_state import fresh_event_loop, reset_runtime
+    from sovereign_components.preview.sandbox import user_code_environment
 
     mocks = OfflineMocks()
-    monitor = pulumi.runtime.mocks.MockMonitor(mocks)
-    rt_settings.ROOT.set(None)
-    rt_config.CONFIG.set(dict(config))
-    rt_config._SECRET_KEYS.set(set())
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    old_cwd, old_path = os.getcwd(), list(sys.path)
-    os.chdir(project_dir)
-    sys.path.insert(0, str(project_dir))
-    try:
+    # the alias reference needs the engine's URNs to be comparable; timing uses the SDK's monitor
+    monitor = EngineUrnMonitor(mocks) if aliases_out is not None else MockMonitor(mocks)
+    main_dir = project.main if project.main.is_dir() else project.main.parent
+    with fresh_event_loop() as loop, user_code_environment(project.directory, [main_dir, project.directory]):
+        reset_runtime(project=project.name, stack=project.stack, monitor=monitor, engine=MockEngine(None),
+                      dry_run=False, config=project.config, secret_keys=project.secret_keys,
+                      root_directory=str(project.directory))
         start = time.perf_counter()
-        pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=False, monitor=monitor)
+        pulumi.runtime.set_mocks(mocks, project=project.name, stack=project.stack, preview=False, monitor=monitor)
         created: list[Any] = []
         if aliases_out is not None:
             pulumi.runtime.register_stack_transformation(lambda args: created.append(args.resource))
-        runpy.run_path(str(main), run_name="__main__")
+        runpy.run_path(str(project.main), run_name="__main__")
         loop.run_until_complete(wait_for_rpcs())
         elapsed = time.perf_counter() - start
         if aliases_out is not None:
             loop.run_until_complete(_collect_aliases(created, aliases_out))
-    finally:
-        os.chdir(old_cwd)
-        sys.path[:] = old_path
-        for task in asyncio.all_tasks(loop):
-            task.cancel()
-        loop.close()
-        asyncio.set_event_loop(None)
     return elapsed, len(monitor.resources)
 
 
@@ -69,13 +62,12 @@ async def _collect_aliases(created: list[Any], out: dict[str, list[str]]) -> Non
 
 
 def sdk_alias_urns(project_dir: Path, stack: str) -> dict[str, list[str]]:
-    """Run the program under plain mocks and return the alias URNs the SDK computed for every
-    resource (the reference the alias drop must reproduce for policies)."""
+    """Run the program under plain mocks (engine URNs) and return the alias URNs the SDK
+    computed for every resource: the reference the engine's alias drop must reproduce."""
     from sovereign_components.preview.project import load_project
 
-    proj = load_project(project_dir, stack)
     out: dict[str, list[str]] = {}
-    contextvars.copy_context().run(_bare, proj.directory, proj.main, proj.name, stack, dict(proj.config), out)
+    contextvars.copy_context().run(_bare, load_project(project_dir, stack), out)
     return out
 
 
@@ -83,8 +75,7 @@ def bare_run(project_dir: Path, stack: str) -> tuple[float, int]:
     """(seconds, resources registered) for the program in ``project_dir`` under plain mocks."""
     from sovereign_components.preview.project import load_project
 
-    proj = load_project(project_dir, stack)
-    return contextvars.copy_context().run(_bare, proj.directory, proj.main, proj.name, stack, dict(proj.config))
+    return contextvars.copy_context().run(_bare, load_project(project_dir, stack))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,11 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from sovereign_components.preview.engine import capture_program
 
-    from .alias_drop import dropping_aliases_in_engine
-    from .fast_wait import linear_wait
-
-    with linear_wait(), dropping_aliases_in_engine():
-        capture_program(args.cwd, args.stack)
+    capture_program(args.cwd, args.stack)
     gc.collect()
     seconds, count = bare_run(args.cwd, args.stack)
     print(json.dumps({"seconds": seconds, "resources": count}))

@@ -6,8 +6,9 @@ through the same analyzer path as ``sovereign preview`` — per-resource policie
 custom resource, then stack policies over all of them — with the same report formats and
 exit codes (0 clean; 1 mandatory violation, or with ``--strict`` an undecided policy; 2 a bad
 file, pack or config). Provider resources (``pulumi:providers:*``) and the root stack are
-given to stack policies only: a provider's ``location`` input is a default for other
-resources, not a resource placed anywhere.
+given to stack policies only — the engine's one rule, ``model.analysed_per_resource``, which
+``preview`` follows too: a provider's ``location`` input is a default for other resources, not
+a resource placed anywhere.
 
 Module top imports nothing heavy (``sovereign --help`` stays fast); pulumi loads in ``run``.
 """
@@ -15,7 +16,6 @@ Module top imports nothing heavy (``sovereign --help`` stays fast); pulumi loads
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,15 +41,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also exit 1 when a policy could not decide (a value is unknown or encrypted)")
 
 
-def for_analysis(resources: list[Any]) -> list[Any]:
-    """Copies in which provider resources are not custom, so the analyzer (which analyses every
-    custom resource) runs only stack policies over them; everything else is unchanged."""
-    return [
-        dataclasses.replace(r, custom=False) if r.type.startswith("pulumi:providers:") else r
-        for r in resources
-    ]
-
-
 def check_state(file: Path, *, policy_pack: Path | None = None, policy_pack_config: Path | None = None) -> Any:
     """Load FILE and the pack, analyse, and return the ``PreviewReport`` (raises SovereignError).
 
@@ -66,7 +57,7 @@ def check_state(file: Path, *, policy_pack: Path | None = None, policy_pack_conf
     state = load_state(file)
     pack = load_policy_pack(policy_pack)
     resolved = resolve_policy_config(pack, policy_pack_config)  # config errors before analysis
-    result = analyze(for_analysis(state.resources), pack, policy_pack_config,
+    result = analyze(state.resources, pack, policy_pack_config,
                      project=state.project, stack=state.stack, stack_config=state.config)
     notes = [f"audited {state.kind} file {file} (no program ran; values are as recorded in the file)",
              *state.notes]
@@ -79,10 +70,11 @@ def check_state(file: Path, *, policy_pack: Path | None = None, policy_pack_conf
         violations=result.violations,
         emulated=notes,
         remediations=list(result.remediations),
+        mode="check-state",
+        pack=pack,
+        policy_levels={name: s.enforcement_level for name, s in resolved.items()},
+        sarif_artifact=Path(file),
     )
-    report.pack = pack  # type: ignore[attr-defined]
-    report.policy_levels = {name: s.enforcement_level for name, s in resolved.items()}  # type: ignore[attr-defined]
-    report.sarif_artifact = Path(file)  # type: ignore[attr-defined]
     return report
 
 

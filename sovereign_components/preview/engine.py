@@ -1,6 +1,7 @@
 """Public API of the offline preview engine (the names other modules and tests call).
 
-    capture = capture_program(cwd, stack, unknowns=False, config_overrides=None, isolate=False)
+    capture = capture_program(cwd, stack, unknowns=False, config_overrides=None, isolate=False,
+                              drop_aliases=True)
     pack = load_policy_pack(path_or_None)
     result = analyze(capture.resources, pack, policy_config, project=..., stack=...)
     report = run_preview(cwd, stack, policy_pack=None, policy_pack_config=None, unknowns=False,
@@ -44,10 +45,14 @@ def capture_program(
     unknowns: bool = False,
     config_overrides: Mapping[str, str] | None = None,
     isolate: bool = False,
+    drop_aliases: bool = True,
 ) -> Capture:
     """Run the Pulumi program in ``cwd`` for ``stack`` under mocks; return every registration.
 
     ``config_overrides`` (``ns:key -> str``) replace values of ``Pulumi.<stack>.yaml``.
+    ``drop_aliases`` (default on) registers resources without their ``opts.aliases`` — ~8x less
+    registration time for azure-native, nothing captured changes — and records the alias URNs
+    in ``CapturedResource.aliases`` (see ``aliases.py``); off = the SDK's own alias handling.
     Runs in-process (the runtime's global state reset for the run) unless ``Pulumi.yaml``
     names a virtualenv other than the running one, or ``isolate`` asks for a subprocess under
     this interpreter (a fresh runtime; ~2.5 s of imports more, see ``isolation.py``).
@@ -56,11 +61,13 @@ def capture_program(
 
     project = load_project(Path(cwd), stack)
     if project.virtualenv is not None and not runner.is_current_venv(project.virtualenv):
-        return runner.capture_in_subprocess(project, unknowns=unknowns, config_overrides=config_overrides)
+        return runner.capture_in_subprocess(project, unknowns=unknowns, config_overrides=config_overrides,
+                                            drop_aliases=drop_aliases)
     if isolate:
         return runner.capture_in_subprocess(project, unknowns=unknowns, config_overrides=config_overrides,
-                                            python=Path(sys.executable))
-    return runner.capture_in_process(project, unknowns=unknowns, config_overrides=config_overrides)
+                                            python=Path(sys.executable), drop_aliases=drop_aliases)
+    return runner.capture_in_process(project, unknowns=unknowns, config_overrides=config_overrides,
+                                     drop_aliases=drop_aliases)
 
 
 def analyze(
@@ -91,12 +98,14 @@ def run_preview(
     """Capture, load the pack, analyse: everything ``sovereign preview`` reports.
 
     ``isolate`` captures in a subprocess (see :func:`capture_program`); analysis stays here.
+    The report carries the pack, the effective level of every policy after
+    ``policy_pack_config`` and the program directory, so SARIF lists every rule of any pack
+    (built-in or external) at its effective level and points results at the stack file.
     """
-    pack = load_policy_pack(Path(policy_pack) if policy_pack is not None else None)
-    if isinstance(policy_pack_config, (str, Path)):
-        from .policy_config import resolve_policy_config
+    from .policy_config import resolve_policy_config
 
-        resolve_policy_config(pack, Path(policy_pack_config))  # config errors before running the program
+    pack = load_policy_pack(Path(policy_pack) if policy_pack is not None else None)
+    resolved = resolve_policy_config(pack, policy_pack_config)  # config errors before running the program
     capture = capture_program(cwd, stack, unknowns=unknowns, isolate=isolate)
     result = analyze(capture.resources, pack, policy_pack_config, project=capture.project,
                      stack=capture.stack, stack_config=capture.config)
@@ -109,4 +118,8 @@ def run_preview(
         violations=result.violations,
         emulated=list(capture.emulated),
         remediations=list(result.remediations),
+        mode="preview",
+        pack=pack,
+        policy_levels={name: s.enforcement_level for name, s in resolved.items()},
+        program_dir=Path(capture.program_dir),
     )

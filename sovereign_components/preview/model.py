@@ -16,6 +16,8 @@ UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
 #: The root stack component's type token (the engine skips it in per-resource analysis).
 STACK_TYPE = "pulumi:pulumi:Stack"
+#: Type-token prefix of provider resources (default and explicit providers).
+PROVIDER_TYPE_PREFIX = "pulumi:providers:"
 
 
 @dataclass
@@ -24,7 +26,9 @@ class CapturedResource:
 
     ``inputs`` are the camelCase wire inputs (JSON-shaped: numbers are floats, unknowns are
     :data:`UNKNOWN`, secrets keep pulumi's secret envelope, resource references are replaced
-    by their id/urn); ``outputs`` are what the mocks answered.
+    by their id/urn); ``outputs`` are what the mocks answered. ``aliases`` are the resource's
+    alias URNs as the SDK computes them (given to policies as ``opts.aliases``), also when the
+    engine dropped the aliases themselves to register faster (see ``aliases.py``).
     """
 
     urn: str
@@ -39,6 +43,7 @@ class CapturedResource:
     property_dependencies: dict[str, list[str]] = field(default_factory=dict)
     provider: str = ""
     id: str = ""
+    aliases: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -47,6 +52,20 @@ class CapturedResource:
     def from_dict(cls, data: dict[str, Any]) -> "CapturedResource":
         names = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def analysed_per_resource(r: CapturedResource) -> bool:
+    """Whether resource policies (``Analyze``) see ``r``: custom resources, except providers.
+
+    The one rule for ``preview`` and ``check-state``. Providers are left to stack policies
+    (which see every resource, providers included, so a rule can still follow a resource to its
+    provider): a provider's inputs (``location``, credentials settings) configure other
+    resources and place nothing, so a location rule must not read them as a placement; pulumi's
+    own state-based policy check skips provider resources in per-resource analysis for the same
+    reason. Components and the root stack are not analysed per resource either (they create
+    nothing in Azure; their children are analysed).
+    """
+    return r.custom and r.type != STACK_TYPE and not r.type.startswith(PROVIDER_TYPE_PREFIX)
 
 
 @dataclass
@@ -111,6 +130,9 @@ class AnalysisResult:
     violations: list[Violation] = field(default_factory=list)
     #: "<policy> remediated <urn>" for every remediation applied before Analyze.
     remediations: list[str] = field(default_factory=list)
+    #: Wall time of the per-resource phase (Remediate + Analyze) and of AnalyzeStack.
+    resource_seconds: float = 0.0
+    stack_seconds: float = 0.0
 
     @property
     def mandatory(self) -> int:
@@ -135,6 +157,17 @@ class PreviewReport:
     violations: list[Violation]
     emulated: list[str] = field(default_factory=list)
     remediations: list[str] = field(default_factory=list)
+    #: ``"preview"`` (a program ran under mocks) or ``"check-state"`` (recorded state audited):
+    #: the text report's title and summary say which.
+    mode: str = "preview"
+    #: The loaded pack (SARIF lists every rule of it, external packs included).
+    pack: Any = field(default=None, repr=False, compare=False)
+    #: Effective enforcement level per policy after ``--policy-pack-config`` (SARIF rule levels).
+    policy_levels: dict[str, str] | None = None
+    #: The program's directory (SARIF points results at its ``Pulumi.<stack>.yaml``).
+    program_dir: Path | None = None
+    #: An explicit file for SARIF results (``check-state``: the audited state file).
+    sarif_artifact: Path | None = None
 
     @property
     def summary(self) -> dict[str, int]:

@@ -8,6 +8,15 @@ policies depend on: azure-native's ``Check`` fills a missing ``location`` from c
 value into the request before the mocks see it (so outputs and policies agree) and records
 that it did. When the resource group's name is unknown (``--unknowns``), the location becomes
 unknown, as in a real preview of a group created in the same run.
+
+URNs are the engine's (:mod:`.urns`): no ``pulumi:pulumi:Stack$`` in the type chain of top-level
+resources and the parent's whole chain for nested ones, so every URN the capture records (the
+resource's, its parent, dependencies and property dependencies, all of which are URNs the
+monitor itself handed out) matches ``pulumi stack export``.
+
+Aliases that reach the monitor (those the engine's alias drop keeps, or all of them with
+``drop_aliases=False``) are recorded as URNs: a URN alias verbatim, an alias spec resolved as the
+engine resolves it; the runner adds the URNs of the aliases it dropped.
 """
 
 from __future__ import annotations
@@ -17,8 +26,9 @@ from typing import Any
 
 from google.protobuf import json_format
 from pulumi.runtime.mocks import MockMonitor, Mocks
+from pulumi.runtime.settings import get_project, get_stack
 
-from . import arm
+from . import arm, urns
 from .model import STACK_TYPE, UNKNOWN, CapturedResource
 
 #: pulumi's special-signature key and the resource-reference signature (pulumi rpc.py);
@@ -41,7 +51,29 @@ def replace_resource_refs(value: Any) -> Any:
     return value
 
 
-class CaptureMonitor(MockMonitor):
+class EngineUrnMonitor(MockMonitor):
+    """``MockMonitor`` whose URNs are the engine's (the bench's plain-mocks reference uses it too)."""
+
+    def make_urn(self, parent: str, type_: str, name: str) -> str:
+        return urns.make_urn(get_stack(), get_project(), parent, type_, name)
+
+
+def request_alias_urns(request: Any, urn: str) -> list[str]:
+    """The alias URNs a ``RegisterResourceRequest`` carries (URN aliases and alias specs)."""
+    out: list[str] = []
+    if not len(request.aliases):
+        return out
+    stack, project = get_stack(), get_project()
+    for alias in request.aliases:
+        if alias.WhichOneof("alias") == "urn":
+            out.append(alias.urn)
+        elif alias.WhichOneof("alias") == "spec":
+            out.append(urns.alias_spec_urn(alias.spec, type_=request.type, name=request.name,
+                                           parent_urn=request.parent, project=project, stack=stack))
+    return [u for u in dict.fromkeys(out) if u != urn]
+
+
+class CaptureMonitor(EngineUrnMonitor):
     def __init__(self, mocks: Mocks, *, default_location: str | None = None) -> None:
         super().__init__(mocks)
         self.default_location = default_location
@@ -99,6 +131,7 @@ class CaptureMonitor(MockMonitor):
             property_dependencies={k: sorted(v.urns) for k, v in sorted(request.propertyDependencies.items())},
             provider=request.provider,
             id=response.id,
+            aliases=request_alias_urns(request, response.urn),
         )
         with self._lock:
             self.captured.append(record)

@@ -10,6 +10,22 @@ from .model import PreviewReport, Violation
 
 _KIND = {"mandatory": "mandatory", "advisory": "advisory"}
 
+#: Per report mode: the title (``{stack}``/``{project}`` filled in), what the summary says the
+#: results rest on, and the heading of the notes. A state audit ran no program and no mocks: it
+#: must not claim to be a preview.
+MODES: dict[str, tuple[str, str, str]] = {
+    "preview": ("Previewing (offline, under mocks) stack '{stack}' of project '{project}'",
+                "offline preview: mocks, no providers",
+                "Emulated offline (no provider, no cloud):"),
+    "check-state": ("Auditing recorded state of stack '{stack}' of project '{project}' (no program ran)",
+                    "state audit: values as recorded, no providers",
+                    "Notes:"),
+}
+
+
+def _mode(report: PreviewReport) -> tuple[str, str, str]:
+    return MODES.get(getattr(report, "mode", "preview"), MODES["preview"])
+
 
 def _tree_lines(report: PreviewReport) -> list[str]:
     children: dict[str, list] = defaultdict(list)
@@ -87,20 +103,20 @@ def summary_line(report: PreviewReport) -> str:
     s = report.summary
     return (
         f"Summary: {s['resources']} resources; {s['mandatory']} mandatory, {s['advisory']} advisory, "
-        f"{s['undecided']} undecided policy results (offline preview: mocks, no providers)"
+        f"{s['undecided']} undecided policy results ({_mode(report)[1]})"
     )
 
 
 def render_text(report: PreviewReport) -> str:
     lines = [
-        f"Previewing (offline, under mocks) stack '{report.stack}' of project '{report.project}'",
+        _mode(report)[0].format(stack=report.stack, project=report.project),
         "",
         *_tree_lines(report),
         "",
         *_violation_lines(report),
     ]
     if report.emulated or report.remediations:
-        lines += ["", "Emulated offline (no provider, no cloud):"]
+        lines += ["", _mode(report)[2]]
         lines += [f"    - {note}" for note in [*report.emulated, *report.remediations]]
     lines += ["", summary_line(report)]
     return "\n".join(lines) + "\n"

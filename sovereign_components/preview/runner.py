@@ -12,11 +12,16 @@ A program whose ``Pulumi.yaml`` names another virtualenv runs in a subprocess un
 interpreter (``python -m sovereign_components.preview.worker``), as ``pulumi preview`` would;
 a missing virtualenv is an error, as it is for ``pulumi preview``. The same worker isolates a
 run under the current interpreter on request (``--isolate``; costs compared in ``isolation.py``).
+
+Offline speed-ups, on by default for every capture (issue 5; each module says why it is safe):
+``opts.aliases`` dropped by a stack transformation with the alias URNs kept (``aliases.py``;
+``drop_aliases=False`` turns it off), a linear-time ``wait_for_rpcs`` (``rpc_wait.py``) and a
+relaxed garbage collector for the run (``gc_control.py``). The runtime reset itself lives in
+``runtime_state.py`` so the bench's plain-mocks floor resets exactly the same state.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import contextvars
 import heapq
@@ -27,12 +32,14 @@ import runpy
 import subprocess
 import sys
 import tempfile
+import threading
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ..errors import ConfigError, ProgramError, SovereignError, UsageError
-from .model import STACK_TYPE, UNKNOWN, Capture, CapturedResource
+from .model import UNKNOWN, Capture, CapturedResource
 from .project import Project
 from .sandbox import user_code_environment
 
@@ -133,43 +140,56 @@ def _location_notes(defaults: list[tuple[str, str, str]]) -> list[str]:
     return notes
 
 
-def _run_in_context(project: Project, config: Mapping[str, str], unknowns: bool) -> Capture:
-    from google.protobuf import empty_pb2
-    from pulumi.runtime import config as rt_config
-    from pulumi.runtime import settings as rt_settings
+#: In-process captures run one at a time: cwd, ``sys.path``, GC thresholds and the SDK's
+#: ``wait_for_rpcs`` are process-wide (see rpc_wait.py, gc_control.py).
+_CAPTURE_LOCK = threading.RLock()
+
+
+def _attach_aliases(resources: list[CapturedResource], dropped: Mapping[str, Any], project: Project) -> None:
+    """Give each resource whose aliases the drop removed their URNs, as the SDK computes them."""
+    from .aliases import alias_urns
+
+    for r in resources:
+        entry = dropped.get(r.urn)
+        if entry is None:
+            continue
+        explicit_parent, specs = entry
+        computed = alias_urns(explicit_parent, specs, type_=r.type, name=r.name, parent_urn=r.parent,
+                              project=project.name, stack=project.stack)
+        r.aliases = list(dict.fromkeys([*computed, *r.aliases]))
+
+
+def _run_in_context(project: Project, config: Mapping[str, str], unknowns: bool, drop_aliases: bool) -> Capture:
+    from pulumi.runtime import register_stack_transformation
     from pulumi.runtime.mocks import MockEngine
     from pulumi.runtime.stack import run_in_stack
 
+    from .aliases import AliasDrop
+    from .gc_control import relaxed_gc
     from .mocks import OfflineMocks
     from .monitor import CaptureMonitor
+    from .rpc_wait import linear_wait
+    from .runtime_state import fresh_event_loop, reset_runtime
 
     mocks = OfflineMocks(unknowns=unknowns)
     monitor = CaptureMonitor(mocks, default_location=config.get("azure-native:location"))
-    rt_settings.ROOT.set(None)
-    rt_config.CONFIG.set(dict(config))
-    rt_config._SECRET_KEYS.set(set(project.secret_keys))
-    settings = rt_settings.Settings(
-        project=project.name,
-        stack=project.stack,
-        monitor=monitor,
-        engine=MockEngine(log),
-        dry_run=unknowns,
-        organization="organization",
-        root_directory=str(project.directory),
-    )
-    settings.monitor_features = set(monitor.GetDeploymentInfo(empty_pb2.Empty()).supportedFeatures)
-    rt_settings.configure(settings)
+    drop = AliasDrop() if drop_aliases else None
 
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
+    def program() -> None:
+        if drop is not None:  # on the fresh root stack, before any of the program's resources
+            register_stack_transformation(drop.transformation)
+        runpy.run_path(str(project.main), run_name="__main__")
+
     failure: BaseException | None = None
-    try:
+    dropped: dict[str, Any] = {}
+    with _CAPTURE_LOCK, relaxed_gc(), linear_wait(), fresh_event_loop() as loop:
+        reset_runtime(project=project.name, stack=project.stack, monitor=monitor, engine=MockEngine(log),
+                      dry_run=unknowns, config=config, secret_keys=project.secret_keys,
+                      root_directory=str(project.directory))
         # stdout carries the report (--format json); a program's prints go to stderr
         with _program_environment(project), contextlib.redirect_stdout(sys.stderr):
             try:
-                loop.run_until_complete(
-                    run_in_stack(lambda: runpy.run_path(str(project.main), run_name="__main__"))
-                )
+                loop.run_until_complete(run_in_stack(program))
             except SystemExit as exc:
                 if exc.code not in (0, None):
                     failure = exc
@@ -177,13 +197,8 @@ def _run_in_context(project: Project, config: Mapping[str, str], unknowns: bool)
                 raise
             except BaseException as exc:  # noqa: BLE001 - any program failure becomes exit 2
                 failure = exc
-    finally:
-        for task in asyncio.all_tasks(loop):
-            task.cancel()
-            with contextlib.suppress(BaseException):
-                loop.run_until_complete(task)
-        loop.close()
-        asyncio.set_event_loop(None)
+        if failure is None and drop is not None and not mocks.errors:
+            dropped = loop.run_until_complete(drop.by_urn())
 
     if mocks.errors:  # an unemulated invoke is the clearest cause, whatever it surfaced as
         raise ProgramError(str(mocks.errors[0])) from failure
@@ -194,6 +209,7 @@ def _run_in_context(project: Project, config: Mapping[str, str], unknowns: bool)
     for r in resources:
         if r.urn in monitor.component_outputs and not r.custom:
             r.outputs = {**r.outputs, **monitor.component_outputs[r.urn]}
+    _attach_aliases(resources, dropped, project)
     return Capture(
         project=project.name,
         stack=project.stack,
@@ -205,10 +221,14 @@ def _run_in_context(project: Project, config: Mapping[str, str], unknowns: bool)
 
 
 def capture_in_process(
-    project: Project, *, unknowns: bool = False, config_overrides: Mapping[str, str] | None = None
+    project: Project,
+    *,
+    unknowns: bool = False,
+    config_overrides: Mapping[str, str] | None = None,
+    drop_aliases: bool = True,
 ) -> Capture:
     config = {**project.config, **(config_overrides or {})}
-    return contextvars.copy_context().run(_run_in_context, project, config, unknowns)
+    return contextvars.copy_context().run(_run_in_context, project, config, unknowns, drop_aliases)
 
 
 # -- virtualenv ------------------------------------------------------------------------------
@@ -229,6 +249,7 @@ def capture_in_subprocess(
     unknowns: bool = False,
     config_overrides: Mapping[str, str] | None = None,
     python: Path | None = None,
+    drop_aliases: bool = True,
 ) -> Capture:
     """Run the capture in a fresh interpreter (the worker); analysis stays here.
 
@@ -262,6 +283,8 @@ def capture_in_subprocess(
                "--stack", project.stack, "--out", str(out)]
         if unknowns:
             cmd.append("--unknowns")
+        if not drop_aliases:
+            cmd.append("--keep-aliases")
         for key, value in (config_overrides or {}).items():
             cmd += ["--config", f"{key}={value}"]
         # the program's own stdout goes to our stderr (stdout carries the report)

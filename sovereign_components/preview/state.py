@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
-from .model import STACK_TYPE, UNKNOWN, CapturedResource
+from .model import UNKNOWN, CapturedResource, analysed_per_resource
 
 #: Pulumi's special-signature key and the signatures that appear in state files
 #: (pulumi sdk/go/common/resource/properties.go; pulumi_policy/deserialize.py).
@@ -235,9 +235,6 @@ def parse_state(doc: Any, source: str = "<state>") -> StateFile:
 
 
 def analyzable(resources: list[CapturedResource]) -> list[CapturedResource]:
-    """The resources per-resource policies see: custom resources other than providers.
-
-    The root stack and provider resources stay in the list given to stack policies, as the
-    engine passes them (see the analyzer); this helper is for counting and reporting.
-    """
-    return [r for r in resources if r.custom and r.type != STACK_TYPE and not r.type.startswith("pulumi:providers:")]
+    """The resources per-resource policies see (``model.analysed_per_resource``: custom
+    resources other than providers); the root stack and providers reach stack policies only."""
+    return [r for r in resources if analysed_per_resource(r)]

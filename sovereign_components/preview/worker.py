@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stack", required=True)
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--unknowns", action="store_true")
+    parser.add_argument("--keep-aliases", action="store_true", help="do not drop opts.aliases (aliases.py)")
     parser.add_argument("--config", action="append", default=[], help="ns:key=value override")
     args = parser.parse_args(argv)
     from .project import load_project
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     overrides = dict(item.split("=", 1) for item in args.config)
     try:
         capture = capture_in_process(load_project(args.cwd, args.stack), unknowns=args.unknowns,
-                                     config_overrides=overrides)
+                                     config_overrides=overrides, drop_aliases=not args.keep_aliases)
         payload = capture.to_dict()
         code = 0
     except SovereignError as exc:
