@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 ORGANIZATION = "organization"
@@ -59,11 +61,48 @@ def reset_runtime(
     rt_settings.configure(settings)
 
 
+class _LoopClosingExecutor(ThreadPoolExecutor):
+    """The run's thread pool for RPCs (``run_in_executor(None, ...)``), whose threads each get an
+    event loop the pool closes on shutdown.
+
+    ``MockMonitor.RegisterResource`` calls ``_ensure_event_loop()`` on the worker thread, which
+    creates a loop per thread and never closes it. Such loops are found by the garbage
+    collector later, wherever it happens to run, and their ``__del__`` (a ResourceWarning and a
+    failing ``close``) then formats a traceback; under CPython 3.11 that re-enters ``ast.parse``
+    and, if the collection interrupted someone else's ``ast.parse``, fails it with
+    "SystemError: AST constructor recursion depth mismatch" (seen in an unrelated test of the
+    suite). Giving each thread its loop up front, and closing them all when the run ends, leaves
+    nothing for the collector to finalise.
+    """
+
+    def __init__(self) -> None:
+        self.thread_loops: list[asyncio.AbstractEventLoop] = []
+        self._loops_lock = threading.Lock()
+        super().__init__(thread_name_prefix="sovereign-rpc", initializer=self._thread_loop)
+
+    def _thread_loop(self) -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        with self._loops_lock:
+            self.thread_loops.append(loop)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=True, cancel_futures=cancel_futures)  # threads gone before loops close
+        with self._loops_lock:
+            loops, self.thread_loops = self.thread_loops, []
+        for loop in loops:
+            if not loop.is_closed():
+                loop.close()
+
+
 @contextlib.contextmanager
 def fresh_event_loop() -> Iterator[asyncio.AbstractEventLoop]:
-    """A new event loop set as current; on exit its leftover tasks are cancelled and awaited,
-    and it is closed and unset, so no task outlives the run."""
+    """A new event loop set as current, with a thread pool of its own; on exit its leftover
+    tasks are cancelled and awaited, the pool's threads and their loops are shut down, and the
+    loop is closed and unset, so no task, thread or loop outlives the run."""
     loop = asyncio.new_event_loop()
+    executor = _LoopClosingExecutor()
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     try:
         yield loop
@@ -72,5 +111,6 @@ def fresh_event_loop() -> Iterator[asyncio.AbstractEventLoop]:
             task.cancel()
             with contextlib.suppress(BaseException):
                 loop.run_until_complete(task)
+        executor.shutdown(wait=True)
         loop.close()
         asyncio.set_event_loop(None)

@@ -4,6 +4,7 @@ earlier ``set_mocks`` user left output tasks of a closed event loop behind."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import json
 import subprocess
@@ -214,3 +215,17 @@ def test_no_hang_on_output_tasks_left_by_an_earlier_set_mocks():
     assert proc.returncode == 0, proc.stderr[-2000:]
     captured, floor_count, alias_count = map(int, proc.stdout.split()[-3:])
     assert captured == 6 and floor_count >= 5 and alias_count >= 5
+
+
+def test_rpc_threads_event_loops_are_closed_with_the_run():
+    """``MockMonitor`` makes an event loop on each RPC thread (``_ensure_event_loop``); left
+    open, the collector finalises them at random points later (see runtime_state.py)."""
+    from pulumi.runtime.mocks import _ensure_event_loop
+
+    from sovereign_components.preview.runtime_state import fresh_event_loop
+
+    with fresh_event_loop() as loop:
+        thread_loops = loop.run_until_complete(
+            asyncio.gather(*(loop.run_in_executor(None, _ensure_event_loop) for _ in range(4))))
+        assert all(not t.is_closed() and t is not loop for t in thread_loops)
+    assert loop.is_closed() and all(t.is_closed() for t in thread_loops)
