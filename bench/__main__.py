@@ -36,7 +36,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 EU_CONFIG = REPO / "policy" / "config.eu.json"
 SIZES = (100, 1_000, 5_000)
-#: The floor (plain SDK mocks) is quadratic in pulumi 3.272 (see fast_wait.py / gc_tuning.py):
+#: The floor (plain SDK mocks) is quadratic in pulumi 3.272 (see preview/rpc_wait.py, preview/gc_control.py):
 #: ~30 ms per resource at 1,000 and minutes at 5,000, so it is measured up to this size only.
 FLOOR_MAX = 1_000
 AZURE_MODULES = ("resources", "eventgrid", "storage", "servicebus", "eventhub", "cosmosdb")
