@@ -1,7 +1,7 @@
 """Report formats: name -> (module under sovereign_components.preview, render function).
 
-A table, so another format (``report_sarif.py`` exposing ``render_sarif(report) -> str``) plugs
-in without touching the command. A format whose module is absent is a usage error naming it.
+A table, so a format plugs in without touching the commands; each module is imported only when
+its format is asked for (SARIF pulls in the pack metadata, text and JSON do not).
 """
 
 from __future__ import annotations
@@ -23,14 +23,5 @@ def renderer(fmt: str) -> Callable[[PreviewReport], str]:
     if fmt not in FORMATS:
         raise UsageError(f"unknown --format '{fmt}'; choose one of {', '.join(FORMATS)}")
     module_name, func_name = FORMATS[fmt]
-    qualified = f"{__package__}.{module_name}"
-    try:
-        module = importlib.import_module(qualified)
-    except ModuleNotFoundError as exc:
-        if exc.name != qualified:
-            raise
-        raise UsageError(
-            f"--format {fmt} needs sovereign_components/preview/{module_name}.py "
-            f"({func_name}(report) -> str), which is not installed"
-        ) from None
+    module = importlib.import_module(f"{__package__}.{module_name}")
     return getattr(module, func_name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
@@ -172,13 +171,6 @@ def test_schema_violation_in_config_exits_2_naming_policy_and_property(preview, 
 def test_missing_pack_dir(preview, tmp_path):
     code, _, err = preview("--policy-pack", str(tmp_path / "nope"), pack=False)
     assert code == 2 and "policy pack directory not found" in err
-
-
-@pytest.mark.skipif(importlib.util.find_spec("sovereign_components.preview.report_sarif") is not None,
-                    reason="report_sarif.py exists: the format is available")
-def test_sarif_without_its_module_is_a_usage_error(preview):
-    code, out, err = preview("--format", "sarif")
-    assert code == 2 and "report_sarif.py" in err and out == ""
 
 
 def small_program(dir_, body: str):
