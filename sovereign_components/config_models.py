@@ -107,6 +107,9 @@ class EventPlaneConfig(_Model):
     event_time_to_live_minutes: int | None = Field(default=None, ge=1, le=1440)
     storage_account_name: str | None = Field(default=None, pattern=STORAGE_ACCOUNT_NAME.pattern)
     function_subnet_id: str | None = Field(default=None, pattern=r"^/subscriptions/")
+    # A package published out of band with Entra auth (the azure-native Blob upload needs the
+    # account keys that T5 disables); https only, and no SAS: the app reads it with its identity.
+    function_package_url: str | None = Field(default=None, pattern=r"^https://[^?]+$")
     private_endpoint_subnet_id: str | None = Field(default=None, pattern=r"^/subscriptions/")
     virtual_network_id: str | None = Field(default=None, pattern=r"^/subscriptions/")
     private_dns_zone_ids: dict[str, str] | None = None

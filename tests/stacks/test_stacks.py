@@ -115,6 +115,19 @@ def test_plane_args_from_config(regional_stack: Any) -> None:
     assert "default_ttl_seconds" not in store  # the component default (30 days) applies
 
 
+def test_function_package_url_reaches_the_plane_and_refuses_a_sas(regional_stack: Any) -> None:
+    from sovereign_components.config_models import parse_stack_config
+    from sovereign_components.errors import ConfigError
+
+    base = {"sovereign:region": "westeurope", "sovereign:boundary": "EU", "sovereign:alertEmail": "sec@contoso.eu"}
+    url = "https://pkgs.blob.core.windows.net/releases/functions-0.1.0.zip"
+    config = parse_stack_config({**base, "sovereign:eventPlane": f'{{"functionPackageUrl": "{url}"}}'})
+    args = regional_stack.plane_args(config, regional_stack.stack_names(config, "proj", "dev"), "rg")
+    assert args["function_package_url"] == url
+    with pytest.raises(ConfigError, match="functionPackageUrl"):
+        parse_stack_config({**base, "sovereign:eventPlane": f'{{"functionPackageUrl": "{url}?sv=2024&sig=x"}}'})
+
+
 def test_store_ttl_days_becomes_seconds(regional_stack: Any) -> None:
     from sovereign_components.config_models import parse_stack_config
 
