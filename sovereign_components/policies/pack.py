@@ -162,14 +162,21 @@ def _resource_policy(rule: Rule) -> ResourceValidationPolicy:
         description=rule.description,
         validate=validate,
         remediate=remediate,
-        enforcement_level=_LEVELS[rule.level],
-        config_schema=PolicyConfigSchema(properties=schema_properties(rule)),
-        display_name=rule.display_name,
-        severity=_SEVERITIES[rule.severity],
-        tags=["sovereignty", *rule.controls],
-        remediation_steps=f"{rule.remediation} {EXEMPTION_HOWTO}",
-        url=rule.url,
+        **_metadata(rule),
     )
+
+
+def _metadata(rule: Rule) -> dict[str, Any]:
+    """What every policy of the pack says about itself, from its table row."""
+    return {
+        "enforcement_level": _LEVELS[rule.level],
+        "config_schema": PolicyConfigSchema(properties=schema_properties(rule)),
+        "display_name": rule.display_name,
+        "severity": _SEVERITIES[rule.severity],
+        "tags": ["sovereignty", *rule.controls],
+        "remediation_steps": f"{rule.remediation} {EXEMPTION_HOWTO}",
+        "url": rule.url,
+    }
 
 
 def to_stack_resource(resource: Any) -> StackResource:
@@ -211,13 +218,7 @@ def _stack_policy(rule: Rule) -> StackValidationPolicy:
         name=rule.name,
         description=rule.description,
         validate=validate,
-        enforcement_level=_LEVELS[rule.level],
-        config_schema=PolicyConfigSchema(properties=schema_properties(rule)),
-        display_name=rule.display_name,
-        severity=_SEVERITIES[rule.severity],
-        tags=["sovereignty", *rule.controls],
-        remediation_steps=f"{rule.remediation} {EXEMPTION_HOWTO}",
-        url=rule.url,
+        **_metadata(rule),
     )
 
 

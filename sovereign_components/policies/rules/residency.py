@@ -117,14 +117,7 @@ def check_cosmos_failover(token: str, props: Mapping[str, Any], ctx: PolicyConte
         return []
     if as_bool(require(props, "enableAutomaticFailover")) is not True:
         return []
-    findings = []
-    for i, entry in enumerate(as_list(require(props, "locations"))):
-        name = require(entry, "locationName")
-        found = region_verdict(name if name is not MISSING else None, ctx,
-                               f"automatic failover target locations[{i}]", "G4")
-        if found:
-            findings.append(found)
-    return findings
+    return _listed_regions(props, "locations", ctx, "automatic failover target locations[{i}]", "G4")
 
 
 @applies_to(*COSMOS_TOKENS)
@@ -159,11 +152,17 @@ def check_servicebus_geo_replication(token: str, props: Mapping[str, Any], ctx: 
     """G5: Service Bus geo-replication copies messages and metadata to every listed region."""
     if not matches(token, SERVICEBUS_TOKENS):
         return []
+    return _listed_regions(props, "geoDataReplication.locations", ctx,
+                           "geoDataReplication.locations[{i}].locationName", "G5")
+
+
+def _listed_regions(props: Mapping[str, Any], path: str, ctx: PolicyContext, label: str, control: str) -> list[Finding]:
+    """A verdict for each ``locationName`` of the list at ``path`` (a region data is copied to);
+    ``label`` names the entry in the message, with ``{i}`` for its index."""
     findings = []
-    for i, entry in enumerate(as_list(require(props, "geoDataReplication.locations"))):
+    for i, entry in enumerate(as_list(require(props, path))):
         name = require(entry, "locationName")
-        found = region_verdict(name if name is not MISSING else None, ctx,
-                               f"geoDataReplication.locations[{i}].locationName", "G5")
+        found = region_verdict(name if name is not MISSING else None, ctx, label.format(i=i), control)
         if found:
             findings.append(found)
     return findings
