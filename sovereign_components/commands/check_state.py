@@ -16,7 +16,6 @@ Module top imports nothing heavy (``sovereign --help`` stays fast); pulumi loads
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +46,7 @@ def check_state(file: Path, *, policy_pack: Path | None = None, policy_pack_conf
     The report also carries ``pack``, ``policy_levels`` and ``sarif_artifact`` (the state file)
     so ``--format sarif`` can list every rule and point results at the audited file.
     """
-    from ..preview.engine import analyze, load_policy_pack
-    from ..preview.model import PreviewReport
+    from ..preview.engine import audit, load_policy_pack
     from ..preview.policy_config import resolve_policy_config
     from ..preview.state import load_state
 
@@ -56,43 +54,21 @@ def check_state(file: Path, *, policy_pack: Path | None = None, policy_pack_conf
         raise UsageError(f"{policy_pack_config}: policy pack config file not found")
     state = load_state(file)
     pack = load_policy_pack(policy_pack)
-    resolved = resolve_policy_config(pack, policy_pack_config)  # config errors before analysis
-    result = analyze(state.resources, pack, policy_pack_config,
-                     project=state.project, stack=state.stack, stack_config=state.config)
+    resolve_policy_config(pack, policy_pack_config)  # config errors before analysis
     notes = [f"audited {state.kind} file {file} (no program ran; values are as recorded in the file)",
              *state.notes]
-    report = PreviewReport(
-        project=state.project,
-        stack=state.stack,
-        pack_name=pack.name,
-        pack_version=pack.version,
-        resources=state.resources,
-        violations=result.violations,
-        emulated=notes,
-        remediations=list(result.remediations),
-        mode="check-state",
-        pack=pack,
-        policy_levels={name: s.enforcement_level for name, s in resolved.items()},
-        sarif_artifact=Path(file),
+    return audit(
+        state.resources, pack, policy_pack_config, project=state.project, stack=state.stack,
+        stack_config=state.config, notes=notes, mode="check-state", sarif_artifact=Path(file),
     )
-    return report
-
-
-def write_report(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{output}: cannot write the report: {exc.strerror}") from None
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..preview.formats import renderer
+    from ..preview.formats import check_output_path, emit, renderer
 
-    render = renderer(args.format)  # an unknown/missing format fails before any work
+    render = renderer(args.format)
+    if args.output is not None:
+        check_output_path(args.output)
     report = check_state(args.file, policy_pack=args.policy_pack, policy_pack_config=args.policy_pack_config)
-    write_report(render(report), args.output)
+    emit(report, render(report), args.output)
     return report.exit_code(strict=args.strict)

@@ -7,7 +7,6 @@ pulumi_policy load inside :func:`run`.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..errors import UsageError
@@ -45,19 +44,9 @@ def default_stack(cwd: Path) -> str:
     raise UsageError(f"choose a stack with --stack NAME{found}")
 
 
-def check_output_path(output: Path) -> None:
-    """Fail before the program runs (seconds of work) when the report could not be written."""
-    if output.is_dir():
-        raise UsageError(f"{output}: --output is a directory; give a file path")
-    parent = output.parent
-    if not parent.is_dir():
-        raise UsageError(f"{output}: cannot write the report: directory '{parent}' does not exist")
-
-
 def run(args: argparse.Namespace) -> int:
     from ..preview.engine import run_preview
-    from ..preview.formats import renderer
-    from ..preview.report_text import summary_line
+    from ..preview.formats import check_output_path, emit, renderer
 
     render = renderer(args.format)  # an unavailable format fails before the program runs
     if args.policy_pack_config is not None and not args.policy_pack_config.exists():
@@ -73,13 +62,5 @@ def run(args: argparse.Namespace) -> int:
         unknowns=args.unknowns,
         isolate=args.isolate,
     )
-    text = render(report)
-    if args.output is not None:
-        try:
-            args.output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"{args.output}: cannot write the report: {exc.strerror}") from None
-        print(summary_line(report), file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    emit(report, render(report), args.output)
     return report.exit_code(strict=args.strict)

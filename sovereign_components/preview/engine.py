@@ -16,7 +16,7 @@ listed), invokes are answered with placeholders (listed), and no cloud is contac
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ __all__ = [
     "PreviewReport",
     "Violation",
     "analyze",
+    "audit",
     "capture_program",
     "load_policy_pack",
     "run_preview",
@@ -105,21 +106,48 @@ def run_preview(
     from .policy_config import resolve_policy_config
 
     pack = load_policy_pack(Path(policy_pack) if policy_pack is not None else None)
-    resolved = resolve_policy_config(pack, policy_pack_config)  # config errors before running the program
+    resolve_policy_config(pack, policy_pack_config)  # config errors before running the program
     capture = capture_program(cwd, stack, unknowns=unknowns, isolate=isolate)
-    result = analyze(capture.resources, pack, policy_pack_config, project=capture.project,
-                     stack=capture.stack, stack_config=capture.config)
+    return audit(
+        capture.resources, pack, policy_pack_config, project=capture.project, stack=capture.stack,
+        stack_config=capture.config, notes=list(capture.emulated), mode="preview",
+        program_dir=Path(capture.program_dir),
+    )
+
+
+def audit(
+    resources: Sequence[CapturedResource],
+    pack: LoadedPack,
+    policy_pack_config: Mapping[str, Any] | Path | None,
+    *,
+    project: str,
+    stack: str,
+    stack_config: Mapping[str, str] | None,
+    notes: list[str],
+    mode: str,
+    program_dir: Path | None = None,
+    sarif_artifact: Path | None = None,
+) -> PreviewReport:
+    """Analyse resources (captured from a program, or read from a state file) and build the
+    report both ``sovereign preview`` and ``sovereign check-state`` print: it carries the pack
+    and the effective level of every policy after ``policy_pack_config``, so SARIF lists every
+    rule of any pack at its effective level."""
+    from .policy_config import resolve_policy_config
+
+    resolved = resolve_policy_config(pack, policy_pack_config)
+    result = analyze(resources, pack, policy_pack_config, project=project, stack=stack, stack_config=stack_config)
     return PreviewReport(
-        project=capture.project,
-        stack=capture.stack,
+        project=project,
+        stack=stack,
         pack_name=pack.name,
         pack_version=pack.version,
-        resources=capture.resources,
+        resources=list(resources),
         violations=result.violations,
-        emulated=list(capture.emulated),
+        emulated=notes,
         remediations=list(result.remediations),
-        mode="preview",
+        mode=mode,
         pack=pack,
         policy_levels={name: s.enforcement_level for name, s in resolved.items()},
-        program_dir=Path(capture.program_dir),
+        program_dir=program_dir,
+        sarif_artifact=sarif_artifact,
     )
