@@ -181,3 +181,19 @@ def test_not_json_names_the_file(tmp_path: Path, capsys):
     bad.write_text("{ not json")
     code, _, err = _run(capsys, str(bad))
     assert code == 2 and f"{bad}: not JSON" in err
+
+
+def test_output_writes_the_report_and_prints_the_summary(tmp_path: Path, capsys):
+    target = tmp_path / "audit.json"
+    code, out, err = _run(capsys, str(V2_EXPORT), "--policy-pack-config", str(EU_CONFIG),
+                          "--format", "json", "--output", str(target))
+    assert code == 1 and out == ""
+    report = json.loads(target.read_text())
+    assert report["summary"]["mandatory"] >= 2
+    assert f"{report['summary']['mandatory']} mandatory" in err
+
+
+def test_output_into_a_missing_directory_is_refused_as_preview_does(tmp_path: Path, capsys):
+    target = tmp_path / "no-such-dir" / "audit.json"
+    code, _, err = _run(capsys, str(V3_EXPORT), "--output", str(target))
+    assert code == 2 and "does not exist" in err and not target.parent.exists()
