@@ -58,6 +58,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             traceback.print_exc()
         print(f"sovereign {args.command}: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:
+        # Last resort for a file problem no reader turned into a UsageError (a full disk while
+        # writing, a permission change mid-run): still one line and exit 2, not a traceback
+        # whose exit 1 CI would read as a policy violation.
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"sovereign {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

@@ -52,6 +52,7 @@ from pydantic.alias_generators import to_camel
 
 from .boundary import get_boundary, is_boundary_code
 from .contract import CLASSIFICATIONS, NON_REGULATED_CLASSIFICATIONS
+from .files import read_text
 from .regions import canonical_region, is_known_region
 
 __all__ = [
@@ -266,10 +267,9 @@ def event_from_json(document: dict[str, Any] | str | bytes) -> AnyEvent:
 
 def load_event_file(path: Path) -> dict[str, Any]:
     """Read a JSON file; errors name the file."""
+    text = read_text(path, "event file")
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FileNotFoundError(f"{path}: no such file") from None
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path}: not valid JSON ({exc})") from None
 

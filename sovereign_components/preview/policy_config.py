@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, UsageError
+from ..files import read_text
 
 LEVELS = ("advisory", "mandatory", "remediate", "disabled")
 ALL = "all"
@@ -109,10 +110,9 @@ def _validate(result: dict[str, PolicySettings], schemas: dict[str, dict[str, An
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
+    text = read_text(path, "policy pack config file")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"{path}: policy pack config file not found") from None
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{Path(path).name}: invalid JSON (line {exc.lineno}, column {exc.colno}): {exc.msg}") from None
     if not isinstance(data, dict):

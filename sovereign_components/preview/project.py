@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from ..errors import UsageError
+from ..files import read_text
 
 #: What a ``secure:`` config value becomes offline (no secrets provider, no passphrase).
 SECRET_PLACEHOLDER = "offline-placeholder-secret"
@@ -40,12 +41,7 @@ class Project:
 
 
 def _load_yaml(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{path}: file not found") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+    text = read_text(path, "file")
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:

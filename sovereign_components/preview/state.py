@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..files import read_text
 from .model import UNKNOWN, CapturedResource, analysed_per_resource
 
 #: Pulumi's special-signature key and the signatures that appear in state files
@@ -192,12 +193,7 @@ def load_state(path: Path | str) -> StateFile:
     """Parse a ``pulumi stack export`` or ``pulumi preview --json`` file (raises UsageError)."""
     path = Path(path)
     source = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{source}: file not found") from None
-    except OSError as exc:
-        raise UsageError(f"{source}: cannot read: {exc.strerror}") from None
+    text = read_text(path, "state file")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:

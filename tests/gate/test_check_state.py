@@ -166,7 +166,7 @@ def test_strict_turns_undecided_into_failure(tmp_path: Path, capsys):
 
 
 @pytest.mark.parametrize("argv, needle", [
-    (["missing.json"], "missing.json: file not found"),
+    (["missing.json"], "missing.json: state file not found"),
     ([str(V3_EXPORT), "--policy-pack-config", "nope.json"], "nope.json: policy pack config file not found"),
     ([str(V3_EXPORT), "--policy-pack", "no-such-pack"], "no-such-pack"),
 ])
