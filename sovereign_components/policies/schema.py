@@ -9,20 +9,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..boundary import named_boundaries
+from ..regions import all_regions
 from .table import Rule
 
+#: A region as the config may spell it: the ARM name or the display name. Enumerated, so a typo
+#: is a config error before any analysis (exit 2 offline; Pulumi validates the same schema)
+#: instead of a policy raising on every resource.
+REGION: dict[str, Any] = {
+    "type": "string",
+    "enum": sorted({r.name for r in all_regions()} | {r.display_name for r in all_regions()}),
+}
+_CODES = sorted(named_boundaries())
+
 BOUNDARY: dict[str, Any] = {
-    "description": "Sovereignty boundary: a code (EU, EEA, EUDB, US, UK, CH, CA, AU, JP, IN, BR) or a list of "
+    "description": f"Sovereignty boundary: a code ({', '.join(_CODES)}) or a list of "
     "Azure region names. Absent: the stack config 'sovereign:boundary'; neither: boundary-aware rules fail closed.",
     "oneOf": [
-        {"type": "string", "minLength": 1},
-        {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+        {"type": "string", "enum": [*_CODES, *(c.lower() for c in _CODES)]},
+        {"type": "array", "items": REGION, "minItems": 1},
     ],
 }
 EXTRA_ALLOWED_REGIONS: dict[str, Any] = {
     "description": "Regions allowed in addition to the boundary.",
     "type": "array",
-    "items": {"type": "string", "minLength": 1},
+    "items": REGION,
     "default": [],
 }
 ALLOWED_EXTERNAL_ENDPOINTS: dict[str, Any] = {
@@ -30,7 +41,7 @@ ALLOWED_EXTERNAL_ENDPOINTS: dict[str, Any] = {
     "type": "array",
     "items": {
         "type": "object",
-        "properties": {"endpoint": {"type": "string", "minLength": 1}, "region": {"type": "string", "minLength": 1}},
+        "properties": {"endpoint": {"type": "string", "minLength": 1}, "region": REGION},
         "required": ["endpoint", "region"],
         "additionalProperties": False,
     },

@@ -16,6 +16,7 @@ default boundary silently), and JSON-schema violations.
 from __future__ import annotations
 
 import copy
+import difflib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -87,6 +88,7 @@ def _apply(result: dict[str, PolicySettings], config: Mapping[str, Any], source:
 
 def _validate(result: dict[str, PolicySettings], schemas: dict[str, dict[str, Any] | None], source: str) -> None:
     from jsonschema import Draft7Validator
+    from jsonschema.exceptions import best_match
 
     for name, settings in result.items():
         schema = schemas[name]
@@ -99,14 +101,30 @@ def _validate(result: dict[str, PolicySettings], schemas: dict[str, dict[str, An
             continue
         errors = sorted(Draft7Validator(schema).iter_errors(settings.properties), key=lambda e: list(e.path))
         if errors:
-            err = errors[0]
+            # best_match descends into oneOf/anyOf, so "'MARS' is not one of ['AU', ...]" is
+            # reported instead of "is not valid under any of the given schemas".
+            err = best_match(errors)
             if err.validator == "additionalProperties":
                 prop = sorted(set(settings.properties) - set(schema["properties"]))[0]
                 raise ConfigError(f"{name}.{prop}", f"unknown property; the policy accepts "
                                   f"{', '.join(sorted(schema['properties'])) or 'none'}", source=source)
-            path = ".".join(str(p) for p in err.path)
+            path = ".".join(str(p) for p in err.absolute_path)
             key = f"{name}.{path}" if path else name
-            raise ConfigError(key, err.message, source=source)
+            raise ConfigError(key, _message(err), source=source)
+
+
+def _message(err: Any) -> str:
+    """jsonschema's message, except that an enum miss names the closest allowed values instead
+    of listing all of them (a region enum has over a hundred)."""
+    if err.validator != "enum" or not isinstance(err.instance, str):
+        return err.message
+    allowed = [str(v) for v in err.validator_value]
+    close = difflib.get_close_matches(err.instance, allowed, n=3, cutoff=0.6)
+    if close:
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?"
+    else:
+        hint = f"; allowed: {', '.join(allowed)}" if len(allowed) <= 30 else f" ({len(allowed)} allowed values)"
+    return f"{err.instance!r} is not an allowed value{hint}"
 
 
 def read_config_file(path: Path) -> dict[str, Any]:

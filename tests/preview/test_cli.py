@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft7Validator
@@ -195,3 +196,22 @@ def test_program_prints_do_not_corrupt_the_json_report(preview, tmp_path):
     code, out, err = preview("--format", "json", cwd=program)
     assert json.loads(out)["project"] == "small"
     assert "hello from the program" in err
+
+
+@pytest.mark.parametrize(("config", "key", "needle"), [
+    ({"allowed-locations": {"boundary": "MARS"}}, "allowed-locations.boundary", "allowed: AU"),
+    ({"allowed-locations": {"extraAllowedRegions": ["westeurop"]}},
+     "allowed-locations.extraAllowedRegions.0", "did you mean 'westeurope'"),
+])
+def test_unknown_boundary_or_region_in_the_sovereignty_pack_config_is_exit_2(tmp_path, capsys, config, key, needle):
+    """Before the schemas enumerated codes and regions, a typo made every resource a 'policy
+    raised' mandatory violation (exit 1); it is a config error naming the key."""
+    from sovereign_components.cli import main
+
+    repo = Path(__file__).resolve().parents[2]
+    cfg = tmp_path / "cfg.json"
+    cfg.write_text(json.dumps(config))
+    code = main(["preview", "--cwd", str(repo), "--stack", "eu", "--policy-pack-config", str(cfg)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"cfg.json: config key '{key}'" in err and needle in err
