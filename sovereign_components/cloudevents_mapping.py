@@ -65,7 +65,6 @@ __all__ = [
 EVENT_DATASCHEMA = "urn:sovereign-events:schema:SovereignEvent"
 METADATA_DATASCHEMA = "urn:sovereign-events:schema:MetadataEvent"
 JSON_CONTENT_TYPE = "application/json"
-STRUCTURED_CONTENT_TYPE = JSONFormat.CONTENT_TYPE
 
 #: Envelope field (camelCase) -> CloudEvents extension attribute (lower-case alphanumerics).
 EXTENSIONS: dict[str, str] = {

@@ -26,7 +26,7 @@ class UnemulatedInvokeError(Exception):
     def __init__(self, token: str) -> None:
         self.token = token
         super().__init__(
-            f"cannot emulate invoke '{token}' offline; known invokes: {', '.join(sorted(_table()))}"
+            f"cannot emulate invoke '{token}' offline; known invokes: {', '.join(known_invokes())}"
         )
 
 
@@ -37,6 +37,7 @@ def _table() -> dict[str, Any]:
 
 
 def known_invokes() -> list[str]:
+    """The invoke tokens the placeholder table answers."""
     return sorted(_table())
 
 

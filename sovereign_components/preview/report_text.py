@@ -8,8 +8,6 @@ from collections import defaultdict
 
 from .model import PreviewReport, Violation
 
-_KIND = {"mandatory": "mandatory", "advisory": "advisory"}
-
 #: Per report mode: the title (``{stack}``/``{project}`` filled in), what the summary says the
 #: results rest on, and the heading of the notes. A state audit ran no program and no mocks: it
 #: must not claim to be a preview.

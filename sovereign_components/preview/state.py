@@ -34,7 +34,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..files import read_text
-from .model import UNKNOWN, CapturedResource, analysed_per_resource
+from .model import UNKNOWN, CapturedResource
 
 #: Pulumi's special-signature key and the signatures that appear in state files
 #: (pulumi sdk/go/common/resource/properties.go; pulumi_policy/deserialize.py).
@@ -228,9 +228,3 @@ def parse_state(doc: Any, source: str = "<state>") -> StateFile:
         for k, v in (raw_config.items() if isinstance(raw_config, dict) else [])
     }
     return StateFile(project=project, stack=stack, resources=resources, kind=kind, notes=notes, config=config)
-
-
-def analyzable(resources: list[CapturedResource]) -> list[CapturedResource]:
-    """The resources per-resource policies see (``model.analysed_per_resource``: custom
-    resources other than providers); the root stack and providers reach stack policies only."""
-    return [r for r in resources if analysed_per_resource(r)]

@@ -11,7 +11,7 @@ from ..applicability import applies_to
 from ..context import NO_BOUNDARY_MESSAGE, PolicyContext
 from ..findings import Finding
 from ..tokens import canonical_token, is_azure_native, is_global_type, is_regional_type, short
-from ..values import MISSING, as_list, lookup, require
+from ..values import MISSING, as_list, require
 
 RESOURCE_GROUP = "azure-native:resources:ResourceGroup"
 COSMOS_ACCOUNT = "azure-native:cosmosdb:DatabaseAccount"
@@ -88,13 +88,3 @@ def check_cosmos_locations(token: str, props: Mapping[str, Any], ctx: PolicyCont
         if found:
             findings.append(found)
     return findings
-
-
-def account_regions(props: Mapping[str, Any]) -> list[str]:
-    """Every region a Cosmos DB account names (``location`` and ``locations[]``), as given."""
-    names = [lookup(e, "locationName") for e in as_list(lookup(props, "locations"))]
-    loc = lookup(props, "location")
-    out = [n for n in names if isinstance(n, str)]
-    if isinstance(loc, str):
-        out.append(loc)
-    return out
