@@ -115,6 +115,15 @@ def _provider_ref(ref: Any) -> str:
     return ref if isinstance(ref, str) else ""
 
 
+def _is_custom(data: dict[str, Any], token: str) -> bool:
+    """``custom`` as recorded; a file without the key (hand-made, or another tool's) is audited
+    fail-closed: everything but Pulumi's own types (stack, providers) counts as a custom
+    resource, so resource policies see it instead of skipping it as a component."""
+    if "custom" in data:
+        return bool(data["custom"])
+    return not token.startswith("pulumi:")
+
+
 def _resource(data: dict[str, Any], counters: _Counters, where: str) -> CapturedResource:
     urn = data.get("urn")
     try:
@@ -130,7 +139,7 @@ def _resource(data: dict[str, Any], counters: _Counters, where: str) -> Captured
         type=token,
         name=name,
         parent=data.get("parent") or "",
-        custom=bool(data.get("custom", False)),
+        custom=_is_custom(data, token),
         inputs=inputs if isinstance(inputs, dict) else {},
         outputs=outputs if isinstance(outputs, dict) else {},
         protect=bool(data.get("protect", False)),

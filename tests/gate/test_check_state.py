@@ -197,3 +197,20 @@ def test_output_into_a_missing_directory_is_refused_as_preview_does(tmp_path: Pa
     target = tmp_path / "no-such-dir" / "audit.json"
     code, _, err = _run(capsys, str(V3_EXPORT), "--output", str(target))
     assert code == 2 and "does not exist" in err and not target.parent.exists()
+
+
+def test_a_resource_without_the_custom_key_is_audited_fail_closed(tmp_path: Path, capsys):
+    """A hand-made or foreign export that omits ``custom`` must not let a resource skip the
+    per-resource policies (a public, out-of-boundary storage account would pass as a component)."""
+    urn = "urn:pulumi:eu::proj::azure-native:storage:StorageAccount::sa"
+    doc = {"version": 3, "deployment": {"resources": [
+        {"urn": "urn:pulumi:eu::proj::pulumi:pulumi:Stack::proj-eu", "type": "pulumi:pulumi:Stack", "custom": False},
+        {"urn": urn, "type": "azure-native:storage:StorageAccount", "id": "/subscriptions/s/x",
+         "inputs": {"location": "eastus"}, "outputs": {"location": "eastus"}},
+    ]}}
+    state = tmp_path / "state.json"
+    state.write_text(json.dumps(doc))
+    code, out, _ = _run(capsys, str(state), "--policy-pack-config", str(EU_CONFIG), "--format", "json")
+    report = json.loads(out)
+    mandatory = {v["policy"] for v in report["violations"] if v["urn"] == urn and v["enforcementLevel"] == "mandatory"}
+    assert code == 1 and "allowed-locations" in mandatory
