@@ -44,6 +44,7 @@ REGIONAL_TYPES: Final[frozenset[str]] = frozenset(
         "azure-native:eventgrid:Topic",
         "azure-native:eventgrid:Domain",
         "azure-native:eventgrid:SystemTopic",
+        "azure-native:eventgrid:Namespace",
         "azure-native:servicebus:Namespace",
         "azure-native:eventhub:Namespace",
         "azure-native:cosmosdb:DatabaseAccount",

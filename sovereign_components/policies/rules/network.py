@@ -17,6 +17,10 @@ _PUBLIC = "the service default is public"
 PUBLIC_NETWORK_ACCESS: tuple[PropertyRow, ...] = (
     PropertyRow("E1", ("eventgrid:Topic", "eventgrid:Domain"), "publicNetworkAccess", ("Disabled",), False,
                 "the SDK injects 'Enabled' when omitted", fix="Disabled"),
+    # Event Grid namespaces (MQTT / pull delivery) are messaging resources too; their API
+    # default is public and they have no disableLocalAuth in the pinned API version.
+    PropertyRow("E1", ("eventgrid:Namespace",), "publicNetworkAccess", ("Disabled",), False,
+                _PUBLIC, fix="Disabled"),
     PropertyRow("S1", ("servicebus:Namespace",), "publicNetworkAccess", ("Disabled",), False,
                 "the SDK injects 'Enabled' when omitted", fix="Disabled"),
     PropertyRow("S1", ("servicebus:NamespaceNetworkRuleSet",), "publicNetworkAccess", ("Disabled",), False,
