@@ -276,7 +276,8 @@ class ComplianceDLQ(pulumi.ComponentResource):
             resource_group_name=rg,
             location=location,
             kind="StorageV2",
-            sku=storage.SkuArgs(name=_archive_sku(location)),
+            sku=storage.SkuArgs(name=wiring.in_region_storage_sku(
+                isinstance(location, str) and get_region(location).availability_zones)),
             identity=_archive_identity(args),
             # T1/T7: reachable only through private endpoints; the rule set is explicit so a
             # later re-enabled public endpoint still denies by default.
@@ -361,14 +362,6 @@ class ComplianceDLQ(pulumi.ComponentResource):
             metrics=False,
         )
         return account, container
-
-
-def _archive_sku(location: pulumi.Input[str]) -> str:
-    """Standard_ZRS where the region has availability zones, else Standard_LRS: both keep every
-    copy in the region; the GRS family would copy to the pair (G3, T8)."""
-    if isinstance(location, str) and get_region(location).availability_zones:
-        return "Standard_ZRS"
-    return "Standard_LRS"
 
 
 def _archive_identity(args: ComplianceDLQArgs) -> Any:

@@ -47,6 +47,12 @@ def cosmos_role_guid(role_name: str) -> str:
     return _roles()["cosmos_data_plane"][role_name]
 
 
+def in_region_storage_sku(zone_redundant: bool) -> str:
+    """ZRS where the region has zones, else LRS: every copy stays in the region. Never the GRS
+    family, which replicates to the paired region, possibly outside the boundary (G3, T8)."""
+    return "Standard_ZRS" if zone_redundant else "Standard_LRS"
+
+
 def child_opts(parent: pulumi.Resource, *, protect: bool | None = None, **extra: Any) -> pulumi.ResourceOptions:
     """Options for a component's child: parented (so URNs and the preview tree nest), optionally
     protected."""

@@ -8,6 +8,7 @@ from typing import Any
 
 import pulumi
 
+from .. import wiring
 from .context import PlaneContext
 from .defaults import BLOB_DNS_SUFFIX, CONTAINERS
 from .keys import split_key_uri
@@ -26,12 +27,6 @@ class RegionalStorage:
     def container_scope(self, key: str) -> pulumi.Output[str]:
         """ARM id of one container: the least-privilege scope of a data role."""
         return pulumi.Output.concat(self.account.id, "/blobServices/default/containers/", CONTAINERS[key])
-
-
-def storage_sku(zone_redundant: bool) -> str:
-    """ZRS where the region has zones, else LRS: copies stay in the region. Never the GRS
-    family, which replicates to the paired region, possibly outside the boundary (G3, T8)."""
-    return "Standard_ZRS" if zone_redundant else "Standard_LRS"
 
 
 def _encryption(ctx: PlaneContext) -> tuple[Any, Any]:
@@ -66,7 +61,7 @@ def regional_storage(ctx: PlaneContext) -> RegionalStorage:
         resource_group_name=ctx.resource_group_name,
         location=ctx.location,
         kind="StorageV2",
-        sku=storage.SkuArgs(name=storage_sku(ctx.plan.zone_redundant)),
+        sku=storage.SkuArgs(name=wiring.in_region_storage_sku(ctx.plan.zone_redundant)),
         public_network_access="Disabled",  # T1: reached through private endpoints only
         allow_blob_public_access=False,  # T2
         minimum_tls_version="TLS1_2",  # T3
