@@ -275,23 +275,10 @@ class ComplianceDLQ(pulumi.ComponentResource):
             account_name=account_name,
             resource_group_name=rg,
             location=location,
-            kind="StorageV2",
             sku=storage.SkuArgs(name=wiring.in_region_storage_sku(
                 isinstance(location, str) and get_region(location).availability_zones)),
             identity=_archive_identity(args),
-            # T1/T7: reachable only through private endpoints; the rule set is explicit so a
-            # later re-enabled public endpoint still denies by default.
-            public_network_access="Disabled",
-            network_rule_set=storage.NetworkRuleSetArgs(default_action="Deny", bypass="AzureServices"),
-            # T2: no anonymous blob access; T5: Entra ID only (no account keys, no SAS from keys).
-            allow_blob_public_access=False,
-            allow_shared_key_access=False,
-            default_to_o_auth_authentication=True,
-            # T6: no object replication into another tenant.
-            allow_cross_tenant_replication=False,
-            # T3/T4: TLS 1.2 and HTTPS only.
-            minimum_tls_version="TLS1_2",
-            enable_https_traffic_only=True,
+            **wiring.secure_storage_account_settings(),  # T1-T7, G11
             encryption=_archive_encryption(args),
             tags=tags,
             opts=wiring.child_opts(self, protect=protect),

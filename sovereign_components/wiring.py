@@ -53,6 +53,28 @@ def in_region_storage_sku(zone_redundant: bool) -> str:
     return "Standard_ZRS" if zone_redundant else "Standard_LRS"
 
 
+def secure_storage_account_settings() -> dict[str, Any]:
+    """The StorageAccount arguments every account of the library shares: reachable only through
+    private endpoints (T1, T7: the explicit Deny rule set keeps a later re-opened endpoint
+    closed), no anonymous blobs (T2), TLS 1.2 and HTTPS only (T3, T4), Entra identities only, no
+    account keys (T5), no replication into another tenant (T6) and copies only within the tenant
+    (G11)."""
+    from pulumi_azure_native import storage
+
+    return {
+        "kind": "StorageV2",
+        "public_network_access": "Disabled",
+        "network_rule_set": storage.NetworkRuleSetArgs(default_action="Deny", bypass="AzureServices"),
+        "allow_blob_public_access": False,
+        "minimum_tls_version": "TLS1_2",
+        "enable_https_traffic_only": True,
+        "allow_shared_key_access": False,
+        "default_to_o_auth_authentication": True,
+        "allow_cross_tenant_replication": False,
+        "allowed_copy_scope": "AAD",
+    }
+
+
 def child_opts(parent: pulumi.Resource, *, protect: bool | None = None, **extra: Any) -> pulumi.ResourceOptions:
     """Options for a component's child: parented (so URNs and the preview tree nest), optionally
     protected."""

@@ -60,17 +60,8 @@ def regional_storage(ctx: PlaneContext) -> RegionalStorage:
         account_name=ctx.names.storage_account,
         resource_group_name=ctx.resource_group_name,
         location=ctx.location,
-        kind="StorageV2",
         sku=storage.SkuArgs(name=wiring.in_region_storage_sku(ctx.plan.zone_redundant)),
-        public_network_access="Disabled",  # T1: reached through private endpoints only
-        allow_blob_public_access=False,  # T2
-        minimum_tls_version="TLS1_2",  # T3
-        enable_https_traffic_only=True,  # T4
-        allow_shared_key_access=False,  # T5: Entra identities only, no account keys
-        default_to_o_auth_authentication=True,  # portal/CLI default to Entra too (T5)
-        allow_cross_tenant_replication=False,  # T6
-        allowed_copy_scope="AAD",  # copies only from accounts of the same Entra tenant (G11)
-        network_rule_set=storage.NetworkRuleSetArgs(default_action="Deny", bypass="AzureServices"),  # T7
+        **wiring.secure_storage_account_settings(),  # T1-T7, G11
         encryption=encryption,
         identity=identity,
         tags=ctx.tags,

@@ -164,6 +164,7 @@ SECURE_ACCOUNT_DEFAULTS = [
     ("enableHttpsTrafficOnly", True),  # T4
     ("allowSharedKeyAccess", False),  # T5
     ("allowCrossTenantReplication", False),  # T6
+    ("allowedCopyScope", "AAD"),  # G11: copies only within the tenant
     ("location", "westeurope"),  # L1, normalised from "West Europe"
     ("kind", "StorageV2"),
 ]
