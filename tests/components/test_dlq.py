@@ -273,47 +273,6 @@ def test_archive_false_creates_no_storage(capture: Any) -> None:
 # --- invalid arguments: rejected before anything registers -------------------------------
 
 
-class _CountingMocks(pulumi.runtime.Mocks):
-    def __init__(self) -> None:
-        self.registered: list[str] = []
-
-    def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict]:
-        self.registered.append(args.typ)
-        return f"{args.name}-id", dict(args.inputs)
-
-    def call(self, args: pulumi.runtime.MockCallArgs) -> dict:
-        return {}
-
-
-class _CountingMonitor(pulumi.runtime.mocks.MockMonitor):
-    """Counts every RegisterResource (components included; the root stack excluded)."""
-
-    def __init__(self, mocks: pulumi.runtime.Mocks) -> None:
-        super().__init__(mocks)
-        self.types: list[str] = []
-
-    def RegisterResource(self, request: Any) -> Any:  # noqa: N802 - gRPC method name
-        if request.type != "pulumi:pulumi:Stack":
-            self.types.append(request.type)
-        return super().RegisterResource(request)
-
-
-@pytest.fixture
-def counting() -> Any:
-    """Fresh mocks + counting monitor on a fresh event loop (the engine leaves none set)."""
-    import asyncio
-
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    pulumi.runtime.settings.ROOT.set(None)  # a root stack from another loop would be reused
-    mocks = _CountingMocks()
-    monitor = _CountingMonitor(mocks)
-    pulumi.runtime.set_mocks(mocks, monitor=monitor, preview=False)
-    yield mocks, monitor
-    asyncio.set_event_loop(None)
-    loop.close()
-
-
 VALID = {
     "location": "westeurope",
     "resource_group_name": "rg",
@@ -345,7 +304,7 @@ INVALID = [
 def test_invalid_argument_rejected_before_registration(counting: Any, override: dict, argument: str, fragment: str) -> None:
     from sovereign_components.dlq import ComplianceDLQ
 
-    mocks, monitor = counting
+    monitor = counting
 
     with pytest.raises(ComponentArgumentError) as info:
         ComplianceDLQ("bad", {**VALID, **override})  # type: ignore[typeddict-item]
@@ -353,14 +312,14 @@ def test_invalid_argument_rejected_before_registration(counting: Any, override: 
     assert info.value.component == "ComplianceDLQ"
     assert fragment.lower() in str(info.value).lower()
     assert monitor.types == []
-    assert mocks.registered == []
+    assert monitor.custom_types == []
 
 
 def test_valid_arguments_do_register_with_the_same_harness(counting: Any) -> None:
     """The counting harness itself sees registrations (so the zero counts above mean something)."""
     from sovereign_components.dlq import ComplianceDLQ
 
-    mocks, monitor = counting
+    monitor = counting
 
     @pulumi.runtime.test
     def build() -> Any:
@@ -369,4 +328,4 @@ def test_valid_arguments_do_register_with_the_same_harness(counting: Any) -> Non
 
     build()
     assert "sovereign:index:ComplianceDLQ" in monitor.types
-    assert "azure-native:servicebus:Queue" in mocks.registered
+    assert "azure-native:servicebus:Queue" in monitor.custom_types

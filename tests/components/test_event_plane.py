@@ -773,41 +773,6 @@ def test_region_filter_matches_the_event_contract(eu: Plane) -> None:
 # --- invalid arguments: rejected before anything registers ---------------------------------
 
 
-class _Counting(pulumi.runtime.Mocks):
-    def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict[str, Any]]:
-        return f"{args.name}-id", dict(args.inputs)
-
-    def call(self, args: pulumi.runtime.MockCallArgs) -> dict[str, Any]:
-        return {"subscriptionId": "00000000-0000-0000-0000-000000000000", "tenantId": "t", "clientId": "c", "objectId": "o"}
-
-
-class _CountingMonitor(pulumi.runtime.mocks.MockMonitor):
-    def __init__(self, mocks: pulumi.runtime.Mocks) -> None:
-        super().__init__(mocks)
-        self.registered: list[str] = []
-
-    def RegisterResource(self, request: Any) -> Any:  # noqa: N802 (gRPC method name)
-        if request.type != "pulumi:pulumi:Stack":
-            self.registered.append(request.type)
-        return super().RegisterResource(request)
-
-
-@pytest.fixture()
-def counting() -> Any:
-    """Fresh mocks + counting monitor on a fresh event loop (the engine leaves none set, and a
-    root stack resource from another loop must not be reused)."""
-    import asyncio
-
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    pulumi.runtime.settings.ROOT.set(None)
-    monitor = _CountingMonitor(_Counting())
-    pulumi.runtime.set_mocks(monitor.mocks, project="plane-test", stack="args", monitor=monitor, preview=False)
-    yield monitor
-    asyncio.set_event_loop(None)
-    loop.close()
-
-
 VALID = {"location": "westeurope", "resource_group_name": "rg-eu", "boundary": "EU", "alert_email": EMAIL}
 STORE = {"account_name": "eu-store", "database_name": "events", "container_name": "event-store"}
 COSMOS_IDS = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-eu/providers/Microsoft.DocumentDB/databaseAccounts"
@@ -870,7 +835,7 @@ def test_invalid_argument_raises_before_any_registration(
     assert len(errors) == 1, "no ComponentArgumentError raised"
     assert errors[0].argument == argument
     assert errors[0].component == "RegionalEventPlane"
-    assert monitor.registered == []
+    assert monitor.types == []
 
 
 def test_valid_arguments_do_register(counting: Any) -> None:
@@ -884,8 +849,8 @@ def test_valid_arguments_do_register(counting: Any) -> None:
         RegionalEventPlane("good", {**VALID, "function_package_url": "https://a.blob.core.windows.net/c/p.zip"})  # type: ignore[arg-type]
 
     program()
-    assert "sovereign:index:RegionalEventPlane" in monitor.registered
-    assert "azure-native:eventgrid:Topic" in monitor.registered
+    assert "sovereign:index:RegionalEventPlane" in monitor.types
+    assert "azure-native:eventgrid:Topic" in monitor.types
 
 
 # --- multi-language schema ---------------------------------------------------------------------

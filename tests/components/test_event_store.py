@@ -221,13 +221,13 @@ def test_customer_managed_key_first_party_identity(custom: dict[str, Any]) -> No
 
 
 def test_customer_managed_key_user_assigned_identity(counting: Any) -> None:
-    # Own mocks (not the engine): they answer ``identity.userAssignedIdentities`` as a map, the
-    # provider's output shape, where the engine's mocks echo the input list.
+    # The engine's mocks answer ``identity.userAssignedIdentities`` as a map, the provider's
+    # output shape, so the component's outputs resolve.
     from google.protobuf.json_format import MessageToDict
 
     from sovereign_components.event_store import SovereignEventStore
 
-    _, monitor = counting
+    monitor = counting
 
     @pulumi.runtime.test
     def build() -> Any:
@@ -263,52 +263,6 @@ def test_geo_backup_allowed_when_pair_inside(capture: Any) -> None:
 # --- invalid arguments -------------------------------------------------------------------
 
 
-class _CountingMocks(pulumi.runtime.Mocks):
-    def __init__(self) -> None:
-        self.registered: list[str] = []
-
-    def new_resource(self, args: pulumi.runtime.MockResourceArgs) -> tuple[str, dict]:
-        self.registered.append(args.typ)
-        outputs = dict(args.inputs)
-        outputs["name"] = next((args.inputs[k] for k in ("accountName", "databaseName", "containerName") if k in args.inputs), args.name)
-        identity = outputs.get("identity")
-        if isinstance(identity, dict) and "userAssignedIdentities" in identity:
-            # the provider answers a map of identities where the input was a list of ids
-            outputs["identity"] = {**identity, "userAssignedIdentities": {i: {} for i in identity["userAssignedIdentities"]}}
-        return f"{args.name}-id", outputs
-
-    def call(self, args: pulumi.runtime.MockCallArgs) -> dict:
-        return {}
-
-
-class _CountingMonitor(pulumi.runtime.mocks.MockMonitor):
-    def __init__(self, mocks: pulumi.runtime.Mocks) -> None:
-        super().__init__(mocks)
-        self.types: list[str] = []
-        self.requests: list[Any] = []
-
-    def RegisterResource(self, request: Any) -> Any:  # noqa: N802 - gRPC method name
-        if request.type != "pulumi:pulumi:Stack":
-            self.types.append(request.type)
-            self.requests.append(request)
-        return super().RegisterResource(request)
-
-
-@pytest.fixture
-def counting() -> Any:
-    import asyncio
-
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
-    pulumi.runtime.settings.ROOT.set(None)
-    mocks = _CountingMocks()
-    monitor = _CountingMonitor(mocks)
-    pulumi.runtime.set_mocks(mocks, monitor=monitor, preview=False)
-    yield mocks, monitor
-    asyncio.set_event_loop(None)
-    loop.close()
-
-
 VALID = {"location": "westeurope", "resource_group_name": "rg", "boundary": "EU"}
 
 INVALID = [
@@ -334,12 +288,12 @@ INVALID = [
 def test_invalid_argument_rejected_before_registration(counting: Any, override: dict, argument: str, fragment: str) -> None:
     from sovereign_components.event_store import SovereignEventStore
 
-    mocks, monitor = counting
+    monitor = counting
     with pytest.raises(ComponentArgumentError) as info:
         SovereignEventStore("bad", {**VALID, **override})  # type: ignore[typeddict-item]
     assert info.value.argument == argument
     assert fragment.lower() in str(info.value).lower()
-    assert monitor.types == [] and mocks.registered == []
+    assert monitor.types == [] and monitor.custom_types == []
 
 
 def test_geo_backup_rejected_where_pair_leaves_boundary(counting: Any) -> None:
