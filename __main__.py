@@ -12,6 +12,6 @@ if __name__ == "__main__":
     # The plugin runs from a checkout, not an installed wheel: make the package next to this
     # file importable however the language host starts it.
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from sovereign_components.provider import main
+    from sovereign_components.components.provider import main
 
     main()

@@ -15,7 +15,7 @@ Prints, asserts nothing, finishes in well under 5 minutes on 2 cores. Figures:
 
 The engine is measured as shipped (its offline speed-ups are on by default: the alias drop,
 the linear ``wait_for_rpcs``, the relaxed GC during capture and no GC during ``AnalyzeStack``;
-see ``sovereign_components/preview/{aliases,rpc_wait,gc_control}.py``); the bench patches
+see ``sovereign_components/gate/{aliases,rpc_wait,gc_control}.py``); the bench patches
 nothing. At 1,000 resources it also times a capture with ``drop_aliases=False`` to show what
 the alias drop alone saves. Policy phases are timed by the analyzer itself
 (``AnalysisResult.resource_seconds``/``stack_seconds``).
@@ -92,7 +92,7 @@ def import_time() -> float:
     mods = "; ".join(f"import pulumi_azure_native.{m}" for m in AZURE_MODULES)
     code = (
         "import time; t = time.perf_counter(); import pulumi, pulumi_policy; "
-        "from sovereign_components.preview import engine, analyzer; "
+        "from sovereign_components.gate import engine, analyzer; "
         f"{mods}; engine.load_policy_pack(None); print(time.perf_counter() - t)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
@@ -103,7 +103,7 @@ def import_time() -> float:
 def resource_policy_count(pack: Any, config: Path | None) -> int:
     from pulumi_policy import ResourceValidationPolicy
 
-    from sovereign_components.preview.policy_config import resolve_policy_config
+    from sovereign_components.gate.analysis.policy_config import resolve_policy_config
 
     levels = resolve_policy_config(pack, config)
     return sum(1 for p in pack.policies
@@ -112,12 +112,12 @@ def resource_policy_count(pack: Any, config: Path | None) -> int:
 
 def measure(label: str, program: Path, stack: str, pack: Any, config: Path | None, *, floor: bool,
             keeping_aliases: bool) -> Row:
-    from sovereign_components.preview.engine import analyze, capture_program
-    from sovereign_components.preview.model import PreviewReport, analysed_per_resource
-    from sovereign_components.preview.policy_config import resolve_policy_config
-    from sovereign_components.preview.report_json import render_json
-    from sovereign_components.preview.report_sarif import render_sarif
-    from sovereign_components.preview.report_text import render_text
+    from sovereign_components.gate.pipeline import analyze, capture_program
+    from sovereign_components.gate.model import PreviewReport, analysed_per_resource
+    from sovereign_components.gate.analysis.policy_config import resolve_policy_config
+    from sovereign_components.gate.reports.json_report import render_json
+    from sovereign_components.gate.reports.sarif import render_sarif
+    from sovereign_components.gate.reports.text import render_text
 
     row = Row(label)
     # Untimed warm-up: a program's first run imports the azure-native modules it uses (lazily,
@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"imports (fresh process: pulumi, pulumi_policy, engine, azure-native modules, pack) {import_time():.2f} s")
 
     warm_imports()
-    from sovereign_components.preview.engine import load_policy_pack
+    from sovereign_components.gate.pipeline import load_policy_pack
 
     from .synthetic import write_program
 

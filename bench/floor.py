@@ -28,10 +28,10 @@ def _bare(project: Any, aliases_out: dict[str, list[str]] | None = None) -> tupl
     from pulumi.runtime.mocks import MockEngine, MockMonitor
     from pulumi.runtime.stack import wait_for_rpcs
 
-    from sovereign_components.preview.mocks import OfflineMocks
-    from sovereign_components.preview.monitor import EngineUrnMonitor
-    from sovereign_components.preview.runtime_state import fresh_event_loop, reset_runtime
-    from sovereign_components.preview.sandbox import user_code_environment
+    from sovereign_components.gate.engine.mocks import OfflineMocks
+    from sovereign_components.gate.engine.monitor import EngineUrnMonitor
+    from sovereign_components.gate.engine.runtime_state import fresh_event_loop, reset_runtime
+    from sovereign_components.gate.engine.sandbox import user_code_environment
 
     mocks = OfflineMocks()
     # the alias reference needs the engine's URNs to be comparable; timing uses the SDK's monitor
@@ -64,7 +64,7 @@ async def _collect_aliases(created: list[Any], out: dict[str, list[str]]) -> Non
 def sdk_alias_urns(project_dir: Path, stack: str) -> dict[str, list[str]]:
     """Run the program under plain mocks (engine URNs) and return the alias URNs the SDK
     computed for every resource: the reference the engine's alias drop must reproduce."""
-    from sovereign_components.preview.project import load_project
+    from sovereign_components.stack_config.project import load_project
 
     out: dict[str, list[str]] = {}
     contextvars.copy_context().run(_bare, load_project(project_dir, stack), out)
@@ -73,7 +73,7 @@ def sdk_alias_urns(project_dir: Path, stack: str) -> dict[str, list[str]]:
 
 def bare_run(project_dir: Path, stack: str) -> tuple[float, int]:
     """(seconds, resources registered) for the program in ``project_dir`` under plain mocks."""
-    from sovereign_components.preview.project import load_project
+    from sovereign_components.stack_config.project import load_project
 
     return contextvars.copy_context().run(_bare, load_project(project_dir, stack))
 
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cwd", type=Path, required=True)
     parser.add_argument("--stack", required=True)
     args = parser.parse_args(argv)
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     capture_program(args.cwd, args.stack)
     gc.collect()

@@ -28,26 +28,26 @@ from ._version import __version__
 #: line here (and ``__all__`` is derived from it, so the two cannot drift apart).
 _EXPORTS: dict[str, str] = {
     # components and their arguments (the component package's three resources)
-    "RegionalEventPlane": "event_plane",
-    "RegionalEventPlaneArgs": "event_plane",
-    "SovereignEventStore": "event_store",
-    "SovereignEventStoreArgs": "event_store",
-    "ComplianceDLQ": "dlq",
-    "ComplianceDLQArgs": "dlq",
+    "RegionalEventPlane": "components.event_plane",
+    "RegionalEventPlaneArgs": "components.event_plane",
+    "SovereignEventStore": "components.event_store",
+    "SovereignEventStoreArgs": "components.event_store",
+    "ComplianceDLQ": "components.dlq",
+    "ComplianceDLQArgs": "components.dlq",
     # the argument vocabulary every component shares
-    "CommonArgs": "args",
-    "PrivateEndpointArgs": "args",
-    "DiagnosticSettingsArgs": "args",
-    "RoleAssignmentArgs": "args",
-    "LockArgs": "args",
-    "CustomerManagedKeyArgs": "args",
+    "CommonArgs": "components.args",
+    "PrivateEndpointArgs": "components.args",
+    "DiagnosticSettingsArgs": "components.args",
+    "RoleAssignmentArgs": "components.args",
+    "LockArgs": "components.args",
+    "CustomerManagedKeyArgs": "components.args",
     # sovereignty boundaries (pure: no pulumi)
-    "SovereigntyBoundary": "boundary",
-    "get_boundary": "boundary",
-    "custom_boundary": "boundary",
+    "SovereigntyBoundary": "geo.boundary",
+    "get_boundary": "geo.boundary",
+    "custom_boundary": "geo.boundary",
     # the event contract (pure: no pulumi)
-    "SovereignEvent": "events",
-    "MetadataEvent": "events",
+    "SovereignEvent": "events.contract",
+    "MetadataEvent": "events.contract",
     # errors a caller may catch
     "SovereignError": "errors",
     "ComponentArgumentError": "errors",
@@ -56,7 +56,7 @@ _EXPORTS: dict[str, str] = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # static checkers (py.typed) see the real definitions
-    from .args import (
+    from .components.args import (
         CommonArgs,
         CustomerManagedKeyArgs,
         DiagnosticSettingsArgs,
@@ -64,12 +64,12 @@ if TYPE_CHECKING:  # static checkers (py.typed) see the real definitions
         PrivateEndpointArgs,
         RoleAssignmentArgs,
     )
-    from .boundary import SovereigntyBoundary, custom_boundary, get_boundary
-    from .dlq import ComplianceDLQ, ComplianceDLQArgs
+    from .geo.boundary import SovereigntyBoundary, custom_boundary, get_boundary
+    from .components.dlq import ComplianceDLQ, ComplianceDLQArgs
     from .errors import ComponentArgumentError, SovereignError
-    from .event_plane import RegionalEventPlane, RegionalEventPlaneArgs
-    from .event_store import SovereignEventStore, SovereignEventStoreArgs
-    from .events import MetadataEvent, SovereignEvent
+    from .components.event_plane import RegionalEventPlane, RegionalEventPlaneArgs
+    from .components.event_store import SovereignEventStore, SovereignEventStoreArgs
+    from .events.contract import MetadataEvent, SovereignEvent
 
 
 def __getattr__(name: str) -> Any:

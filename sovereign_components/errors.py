@@ -5,6 +5,18 @@ Every error names what the user must fix: the config key, the file, or the token
 
 from __future__ import annotations
 
+from .geo.errors import UnknownBoundaryError, UnknownRegionError
+
+__all__ = [
+    "ComponentArgumentError",
+    "ConfigError",
+    "ProgramError",
+    "SovereignError",
+    "UnknownBoundaryError",
+    "UnknownRegionError",
+    "UsageError",
+]
+
 
 class SovereignError(Exception):
     """Base class: a problem with the user's input, config or program (exit code 2)."""
@@ -28,14 +40,6 @@ class UsageError(SovereignError):
 
 class ProgramError(SovereignError):
     """The Pulumi program under preview raised; the message carries the program's own error."""
-
-
-class UnknownRegionError(ValueError):
-    """A region name not in the catalog; the message suggests the closest known names."""
-
-
-class UnknownBoundaryError(ValueError):
-    """A boundary code that is neither built in nor a custom region set."""
 
 
 class ComponentArgumentError(SovereignError, ValueError):

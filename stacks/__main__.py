@@ -7,7 +7,7 @@ error naming its key (``sovereign:region``, ``sovereign:eventStore.backupMode``,
 import pulumi
 
 from regional_stack import build
-from sovereign_components.config import load_stack_config
+from sovereign_components.stack_config.loader import load_stack_config
 
 for key, value in build(load_stack_config()).items():
     pulumi.export(key, value)

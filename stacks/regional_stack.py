@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sovereign_components.component_validation import derive_cosmos_account_name
-from sovereign_components.config_models import StackConfig
-from sovereign_components.event_store import DEFAULT_CONTAINER_NAME, DEFAULT_DATABASE_NAME
+from sovereign_components.components.validation import derive_cosmos_account_name
+from sovereign_components.stack_config.models import StackConfig
+from sovereign_components.components.event_store import DEFAULT_CONTAINER_NAME, DEFAULT_DATABASE_NAME
 
 #: Config fields of ``sovereign:eventPlane`` that are not RegionalEventPlane arguments: they
 #: form the private-endpoint settings every component of the stack shares.
@@ -136,8 +136,8 @@ def build(config: StackConfig) -> Mapping[str, Any]:
     import pulumi
     from pulumi_azure_native import resources
 
-    from sovereign_components.event_plane import RegionalEventPlane
-    from sovereign_components.event_store import SovereignEventStore
+    from sovereign_components.components.event_plane import RegionalEventPlane
+    from sovereign_components.components.event_store import SovereignEventStore
 
     names = stack_names(config, pulumi.get_project(), pulumi.get_stack())
     group = resources.ResourceGroup(

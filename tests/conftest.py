@@ -30,7 +30,7 @@ def minimal_pack_dir() -> Path:
 @pytest.fixture(scope="session")
 def minimal_pack(minimal_pack_dir: Path) -> Any:
     """The minimal test pack, loaded once (read-only use; the analyzer caches servicers on it)."""
-    from sovereign_components.preview.engine import load_policy_pack
+    from sovereign_components.gate.pipeline import load_policy_pack
 
     return load_policy_pack(minimal_pack_dir)
 
@@ -38,7 +38,7 @@ def minimal_pack(minimal_pack_dir: Path) -> Any:
 @pytest.fixture(scope="session")
 def basic_capture() -> Any:
     """``tests/fixtures/programs/basic`` stack ``dev`` captured once in full (known-ids) mode."""
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     return capture_program(PROGRAMS / "basic", "dev")
 
@@ -46,7 +46,7 @@ def basic_capture() -> Any:
 @pytest.fixture(scope="session")
 def basic_capture_unknowns() -> Any:
     """The same program in preview-faithful mode (ids and computed outputs unknown)."""
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     return capture_program(PROGRAMS / "basic", "dev", unknowns=True)
 

@@ -9,6 +9,10 @@ Public API::
     context_from_config(config, stack_boundary=None)    # parse/validate one policy's config
 
 Importing this package pulls in neither pulumi, pulumi_policy nor pulumi_azure_native.
+
+May import: :mod:`sovereign_components.events` (the shared names only),
+:mod:`sovereign_components.geo` and the shared ``errors`` module; ``pulumi_policy`` only in
+:mod:`.pack`. Never imports pulumi_azure_native, the components or the gate.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, UnknownRegionError
-from ..regions import canonical_region
+from ..geo.regions import canonical_region
 from .table import RULES
 
 __all__ = ["AllowedEndpointEntry", "load_endpoints", "main", "policy_config", "render"]

@@ -20,9 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..boundary import SovereigntyBoundary, custom_boundary, get_boundary
+from ..geo.boundary import SovereigntyBoundary, custom_boundary, get_boundary
 from ..errors import ConfigError, UnknownBoundaryError, UnknownRegionError
-from ..regions import canonical_region
+from ..geo.regions import canonical_region
 from .arm import parse_arm_id, url_host
 
 #: Where a missing boundary is explained to the user.

@@ -10,7 +10,10 @@ from __future__ import annotations
 import sys
 
 from .rules.properties import PropertyRow
-from .rules import auth, hardening, network, residency
+from .rules import auth
+from .rules import hardening
+from .rules import network
+from .rules import residency
 from .table import RULES, Rule
 
 #: The property rows behind each row-driven policy, listed under it in the docs.

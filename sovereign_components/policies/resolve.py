@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..regions import GLOBAL_LOCATIONS, canonical_region, is_known_region, normalize_region_name
+from ..geo.regions import GLOBAL_LOCATIONS, canonical_region, is_known_region, normalize_region_name
 from .arm import ArmId, parse_arm_id, url_host
 from .context import PolicyContext
 from .findings import StackResource

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..boundary import named_boundaries
-from ..regions import all_regions
+from ..geo.boundary import named_boundaries
+from ..geo.regions import all_regions
 from .table import Rule
 
 #: A region as the config may spell it: the ARM name or the display name. Enumerated, so a typo

@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .findings import Remediation, ResourceCheck, StackCheck
-from .rules import auth, cross_region, hardening, location, network, residency
+from .rules import auth
+from .rules import cross_region
+from .rules import hardening
+from .rules import location
+from .rules import network
+from .rules import residency
 
 #: Where each policy's documentation lives (``docs/policies.md#<policy name>``).
 REPOSITORY_URL = "https://github.com/sovereign-events/sovereign-events"

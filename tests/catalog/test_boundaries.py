@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sovereign_components.boundary import (
+from sovereign_components.geo.boundary import (
     boundaries_containing,
     custom_boundary,
     get_boundary,
@@ -12,7 +12,7 @@ from sovereign_components.boundary import (
     named_boundaries,
 )
 from sovereign_components.errors import UnknownBoundaryError, UnknownRegionError
-from sovereign_components.regions import is_known_region
+from sovereign_components.geo.regions import is_known_region
 
 
 def test_required_boundaries_exist() -> None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
 from sovereign_components.errors import UnknownRegionError
-from sovereign_components.regions import (
+from sovereign_components.geo.regions import (
     all_regions,
     canonical_region,
     get_region,
@@ -17,25 +14,32 @@ from sovereign_components.regions import (
     paired_region,
 )
 
-REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "regions.csv"
+#: Facts from Microsoft's regions list and paired-regions pages (sources in
+#: sovereign_components/geo/data/README.md): (programmatic name, display name, geography, pair, zones).
+PUBLISHED = [
+    ("westeurope", "West Europe", "Europe", "northeurope", True),
+    ("northeurope", "North Europe", "Europe", "westeurope", True),
+    ("germanywestcentral", "Germany West Central", "Germany", "germanynorth", True),
+    ("brazilsouth", "Brazil South", "Brazil", "southcentralus", True),
+    ("southcentralus", "South Central US", "United States", "northcentralus", True),
+    ("westus3", "West US 3", "United States", "eastus", True),
+    ("italynorth", "Italy North", "Italy", None, True),
+    ("uksouth", "UK South", "United Kingdom", "ukwest", True),
+]
 
 
-def _reference_rows() -> list[dict[str, str]]:
-    if not REFERENCE.exists():  # the shared folder sits beside the checkout; CI lays it there
-        pytest.skip(f"reference file not found at {REFERENCE}")
-    with REFERENCE.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
+def test_catalog_has_every_published_region_plus_sweden_south() -> None:
+    """56 public regions as published, plus Sweden South, the pair target of swedencentral."""
+    names = {r.name for r in all_regions()}
+    assert len(names) == 57 and "swedensouth" in names
 
 
-def test_every_reference_region_is_in_the_catalog_with_its_facts() -> None:
-    rows = _reference_rows()
-    assert len(rows) == 56
-    for row in rows:
-        region = get_region(row["programmatic_name"])
-        assert region.display_name == row["region"]
-        assert region.geography == row["geography"]
-        assert region.paired_region == (row["paired_region"] or None)
-        assert region.availability_zones == (row["availability_zones"] == "yes")
+@pytest.mark.parametrize(("name", "display", "geography", "pair", "zones"), PUBLISHED)
+def test_published_facts_are_in_the_catalog(name: str, display: str, geography: str, pair: str | None,
+                                            zones: bool) -> None:
+    region = get_region(name)
+    assert (region.display_name, region.geography, region.paired_region, region.availability_zones) == (
+        display, geography, pair, zones)
 
 
 @pytest.mark.parametrize("spelling", ["West Europe", "westeurope", "WestEurope", " west-europe ", "WEST_EUROPE"])

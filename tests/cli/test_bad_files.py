@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sovereign_components.cli import main
+from sovereign_components.gate.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 

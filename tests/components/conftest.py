@@ -42,8 +42,8 @@ class CountingMonitor(pulumi.runtime.mocks.MockMonitor):
 def counting() -> Iterator[CountingMonitor]:
     """Fresh engine mocks and a counting monitor, on an event loop of their own that is closed
     (with its leftover tasks and executor threads) when the test ends."""
-    from sovereign_components.preview.mocks import OfflineMocks
-    from sovereign_components.preview.runtime_state import fresh_event_loop
+    from sovereign_components.gate.engine.mocks import OfflineMocks
+    from sovereign_components.gate.engine.runtime_state import fresh_event_loop
 
     with fresh_event_loop():
         pulumi.runtime.settings.ROOT.set(None)  # a root stack from another loop must not be reused

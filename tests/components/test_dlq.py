@@ -14,7 +14,7 @@ from typing import Any
 import pulumi
 import pytest
 
-from sovereign_components.dlq import DEFAULT_QUEUE_NAME
+from sovereign_components.components.dlq import DEFAULT_QUEUE_NAME
 from sovereign_components.errors import ComponentArgumentError
 
 NAMESPACE_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-eu/providers/Microsoft.ServiceBus/namespaces/ns-eu"
@@ -22,7 +22,7 @@ WORKSPACE_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGrou
 EMAIL = "security-team@contoso.eu"
 
 PROGRAM = f'''
-from sovereign_components.dlq import ComplianceDLQ
+from sovereign_components.components.dlq import ComplianceDLQ
 
 base = {{
     "resource_group_name": "rg-eu",
@@ -45,7 +45,7 @@ ComplianceDLQ("noarchive", {{**base, "location": "westeurope", "archive": False}
 
 @pytest.fixture(scope="module")
 def capture(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     directory: Path = tmp_path_factory.mktemp("dlq-program")
     (directory / "Pulumi.yaml").write_text("name: dlq-test\nruntime: python\n")
@@ -302,7 +302,7 @@ INVALID = [
 
 @pytest.mark.parametrize(("override", "argument", "fragment"), INVALID, ids=[c[1] + ":" + str(list(c[0].values())[0]) for c in INVALID])
 def test_invalid_argument_rejected_before_registration(counting: Any, override: dict, argument: str, fragment: str) -> None:
-    from sovereign_components.dlq import ComplianceDLQ
+    from sovereign_components.components.dlq import ComplianceDLQ
 
     monitor = counting
 
@@ -317,7 +317,7 @@ def test_invalid_argument_rejected_before_registration(counting: Any, override: 
 
 def test_valid_arguments_do_register_with_the_same_harness(counting: Any) -> None:
     """The counting harness itself sees registrations (so the zero counts above mean something)."""
-    from sovereign_components.dlq import ComplianceDLQ
+    from sovereign_components.components.dlq import ComplianceDLQ
 
     monitor = counting
 

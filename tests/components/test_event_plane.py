@@ -15,8 +15,9 @@ from typing import Any
 import pulumi
 import pytest
 
-from sovereign_components import contract, wiring
-from sovereign_components.boundary import get_boundary
+from sovereign_components.events import names as contract
+from sovereign_components.components import wiring
+from sovereign_components.geo.boundary import get_boundary
 from sovereign_components.errors import ComponentArgumentError
 
 EMAIL = "security-team@contoso.eu"
@@ -30,7 +31,7 @@ CMK_IDENTITY = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGrou
 PROGRAM = f'''
 import pulumi
 from pulumi_azure_native import cosmosdb
-from sovereign_components.event_plane import RegionalEventPlane
+from sovereign_components.components.event_plane import RegionalEventPlane
 
 # A store "managed elsewhere" (not a SovereignEventStore): the private plane grants itself.
 store = cosmosdb.DatabaseAccount("managed-store", account_name="eu-managed-store", resource_group_name="rg-store",
@@ -78,7 +79,7 @@ PLANE = "sovereign:index:RegionalEventPlane"
 
 @pytest.fixture(scope="module")
 def capture(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     directory: Path = tmp_path_factory.mktemp("plane-program")
     (directory / "Pulumi.yaml").write_text("name: plane-test\nruntime: python\n")
@@ -253,7 +254,7 @@ def test_queue_delivery_maps_session_region_and_classification(eu: Plane) -> Non
     """Every message gets SessionId = aggregate id (strict order per aggregate on the session
     queue) and the DataRegion/DataClassification application properties the processor reads;
     the source fields are the CloudEvents attributes the mapping writes."""
-    from sovereign_components.cloudevents_mapping import EXTENSIONS
+    from sovereign_components.events.cloudevents_mapping import EXTENSIONS
 
     mappings = eu["processor"].inputs["deliveryWithResourceIdentity"]["destination"]["deliveryAttributeMappings"]
     assert all(m["type"] == "Dynamic" for m in mappings)
@@ -589,7 +590,7 @@ def test_function_package_is_uploaded_and_run_from_its_url_by_identity(eu: Plane
 
 
 def test_default_package_is_the_project_functions_archive(eu: Plane) -> None:
-    from sovereign_components.functions_package import archive_files
+    from sovereign_components.components.functions_package import archive_files
 
     source = eu["function-package"].inputs["source"]
     assert set(archive_files()) <= set(source["assets"])
@@ -754,8 +755,8 @@ def test_tags_are_merged(custom: Plane) -> None:
 
 
 def test_region_filter_matches_the_event_contract(eu: Plane) -> None:
-    from sovereign_components.cloudevents_mapping import routing_view
-    from sovereign_components.events import event_from_json
+    from sovereign_components.events.cloudevents_mapping import routing_view
+    from sovereign_components.events.contract import event_from_json
 
     seed = {
         "id": "evt-12345", "aggregateId": "order-67890", "aggregateType": "Order", "eventType": "OrderPlaced",
@@ -819,7 +820,7 @@ COSMOS_IDS = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups
 def test_invalid_argument_raises_before_any_registration(
     counting: Any, overrides: dict[str, Any], argument: str
 ) -> None:
-    from sovereign_components.event_plane import RegionalEventPlane
+    from sovereign_components.components.event_plane import RegionalEventPlane
 
     monitor = counting
     errors: list[ComponentArgumentError] = []
@@ -840,7 +841,7 @@ def test_invalid_argument_raises_before_any_registration(
 
 def test_valid_arguments_do_register(counting: Any) -> None:
     """The counterpart of the test above: the same harness sees registrations when valid."""
-    from sovereign_components.event_plane import RegionalEventPlane
+    from sovereign_components.components.event_plane import RegionalEventPlane
 
     monitor = counting
 
@@ -859,7 +860,7 @@ def test_valid_arguments_do_register(counting: Any) -> None:
 def test_component_schema_infers_inputs_and_outputs() -> None:
     """What `pulumi package add` users see: required inputs, the nested arg types, and exactly
     the declared outputs (``compliance_dlq`` is a Python attribute, not a schema output)."""
-    from sovereign_components import provider
+    from sovereign_components.components import provider
 
     schema = provider.schema()
     resource = schema["resources"]["sovereign:index:RegionalEventPlane"]

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.boundary import get_boundary
+from sovereign_components.geo.boundary import get_boundary
 from sovereign_components.errors import ComponentArgumentError
-from sovereign_components.event_plane.keys import split_key_uri
-from sovereign_components.event_plane.naming import STORAGE_ACCOUNT_NAME, plane_names
-from sovereign_components.event_plane.validation import validate_plane_args
+from sovereign_components.components.event_plane.keys import split_key_uri
+from sovereign_components.components.event_plane.naming import STORAGE_ACCOUNT_NAME, plane_names
+from sovereign_components.components.event_plane.validation import validate_plane_args
 
 VALID = {"location": "westeurope", "resource_group_name": "rg", "boundary": "EU", "alert_email": "sec@contoso.eu"}
 

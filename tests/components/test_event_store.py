@@ -17,7 +17,7 @@ WORKSPACE_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGrou
 PRINCIPAL = "11111111-2222-3333-4444-555555555555"
 
 PROGRAM = f'''
-from sovereign_components.event_store import SovereignEventStore
+from sovereign_components.components.event_store import SovereignEventStore
 
 base = {{"resource_group_name": "rg", "boundary": "EU"}}
 SovereignEventStore("defaults", {{**base, "location": "West Europe",
@@ -40,7 +40,7 @@ SovereignEventStore("geo-inside", {{**base, "location": "westeurope", "backup_mo
 
 @pytest.fixture(scope="module")
 def capture(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     directory: Path = tmp_path_factory.mktemp("store-program")
     (directory / "Pulumi.yaml").write_text("name: store-test\nruntime: python\n")
@@ -225,7 +225,7 @@ def test_customer_managed_key_user_assigned_identity(counting: Any) -> None:
     # output shape, so the component's outputs resolve.
     from google.protobuf.json_format import MessageToDict
 
-    from sovereign_components.event_store import SovereignEventStore
+    from sovereign_components.components.event_store import SovereignEventStore
 
     monitor = counting
 
@@ -286,7 +286,7 @@ INVALID = [
 
 @pytest.mark.parametrize(("override", "argument", "fragment"), INVALID, ids=[f"{c[1]}-{i}" for i, c in enumerate(INVALID)])
 def test_invalid_argument_rejected_before_registration(counting: Any, override: dict, argument: str, fragment: str) -> None:
-    from sovereign_components.event_store import SovereignEventStore
+    from sovereign_components.components.event_store import SovereignEventStore
 
     monitor = counting
     with pytest.raises(ComponentArgumentError) as info:
@@ -298,7 +298,7 @@ def test_invalid_argument_rejected_before_registration(counting: Any, override: 
 
 def test_geo_backup_rejected_where_pair_leaves_boundary(counting: Any) -> None:
     """brazilsouth pairs one-way with southcentralus (US): Geo is out for a Brazil boundary."""
-    from sovereign_components.event_store import SovereignEventStore
+    from sovereign_components.components.event_store import SovereignEventStore
 
     with pytest.raises(ComponentArgumentError, match="southcentralus"):
         SovereignEventStore(

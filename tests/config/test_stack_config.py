@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.config_models import StackConfig, parse_stack_config
+from sovereign_components.stack_config.models import StackConfig, parse_stack_config
 from sovereign_components.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +42,7 @@ def parse(**overrides: Any) -> StackConfig:
 
 @pytest.mark.parametrize(("stack", "region", "boundary"), [("eu", "westeurope", "EU"), ("us", "eastus", "US")])
 def test_stack_files_parse(stack: str, region: str, boundary: str) -> None:
-    from sovereign_components.preview.project import load_project
+    from sovereign_components.stack_config.project import load_project
 
     config = parse_stack_config(load_project(ROOT, stack).config)
     assert config.region == region
@@ -54,7 +54,7 @@ def test_stack_files_parse(stack: str, region: str, boundary: str) -> None:
 
 
 def test_eu_stack_declares_one_metadata_channel_without_a_cross_boundary_grant() -> None:
-    from sovereign_components.preview.project import load_project
+    from sovereign_components.stack_config.project import load_project
 
     config = parse_stack_config(load_project(ROOT, "eu").config)
     [channel] = config.event_plane.metadata_channels or []
@@ -179,7 +179,7 @@ def runtime_config() -> Any:
 
 
 def test_load_stack_config_from_pulumi_config(runtime_config: Any) -> None:
-    from sovereign_components.config import load_stack_config
+    from sovereign_components.stack_config.loader import load_stack_config
 
     runtime_config.set_all_config({**VALID, "sovereign:dlq": json.dumps({"retentionDays": 120}),
                                    "azure-native:location": "westeurope", "other:key": "ignored"})
@@ -189,7 +189,7 @@ def test_load_stack_config_from_pulumi_config(runtime_config: Any) -> None:
 
 
 def test_load_stack_config_rejects_an_unknown_key(runtime_config: Any) -> None:
-    from sovereign_components.config import load_stack_config
+    from sovereign_components.stack_config.loader import load_stack_config
 
     runtime_config.set_all_config({**VALID, "sovereign:alertEmails": "x@contoso.eu"})
     with pytest.raises(ConfigError) as info:
@@ -214,7 +214,7 @@ def test_cli_preview_of_a_bad_stack_exits_2_naming_the_key(
 ) -> None:
     import yaml
 
-    from sovereign_components.cli import main
+    from sovereign_components.gate.cli import main
 
     shutil.copytree(ROOT / "stacks", tmp_path / "stacks", ignore=shutil.ignore_patterns("__pycache__"))
     project = yaml.safe_load((ROOT / "Pulumi.yaml").read_text())

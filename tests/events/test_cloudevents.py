@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from cloudevents.core.bindings import amqp
 
-from sovereign_components import contract
-from sovereign_components.boundary import get_boundary
-from sovereign_components.cloudevents_mapping import (
+from sovereign_components.events import names as contract
+from sovereign_components.geo.boundary import get_boundary
+from sovereign_components.events.cloudevents_mapping import (
     CloudEventMappingError,
     from_service_bus,
     from_structured_json,
@@ -20,9 +20,9 @@ from sovereign_components.cloudevents_mapping import (
     to_service_bus,
     to_structured_json,
 )
-from sovereign_components.events import SovereignEvent
-from sovereign_components.runtime.projection import to_metadata
-from sovereign_components.runtime.routing import evaluate_filter
+from sovereign_components.events.contract import SovereignEvent
+from sovereign_components.events.projection import to_metadata
+from sovereign_components.events.routing import evaluate_filter
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from sovereign_components.contract import CLASSIFICATIONS
-from sovereign_components.events import (
+from sovereign_components.events.names import CLASSIFICATIONS
+from sovereign_components.events.contract import (
     MetadataEvent,
     SovereignEvent,
     event_from_json,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sovereign_components.cli import main
+from sovereign_components.gate.cli import main
 
 
 def test_schema_event_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:

@@ -43,14 +43,14 @@ def sarif_validator(sarif_schema: dict[str, Any]) -> Any:
 
 @pytest.fixture(scope="session")
 def external_pack() -> Any:
-    from sovereign_components.preview.engine import load_policy_pack
+    from sovereign_components.gate.pipeline import load_policy_pack
 
     return load_policy_pack(EXTERNAL_PACK)
 
 
 @pytest.fixture(scope="session")
 def builtin_pack() -> Any:
-    from sovereign_components.preview.engine import load_policy_pack
+    from sovereign_components.gate.pipeline import load_policy_pack
 
     return load_policy_pack(None)
 
@@ -58,6 +58,6 @@ def builtin_pack() -> Any:
 @pytest.fixture(scope="session")
 def acme_preview_external() -> Any:
     """The acme program previewed once with the external pack."""
-    from sovereign_components.preview.engine import run_preview
+    from sovereign_components.gate.pipeline import run_preview
 
     return run_preview(ACME_PROGRAM, "eu", policy_pack=EXTERNAL_PACK)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bench.floor import sdk_alias_urns
-from sovereign_components.preview.engine import capture_program
+from sovereign_components.gate.pipeline import capture_program
 
 from .conftest import ACME_PROGRAM, FIXTURES
 

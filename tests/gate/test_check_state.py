@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sovereign_components.cli import main
-from sovereign_components.preview.model import UNKNOWN
-from sovereign_components.preview.state import SECRET_SIG, SIG_KEY, load_state, parse_state, parse_urn
+from sovereign_components.gate.cli import main
+from sovereign_components.gate.model import UNKNOWN
+from sovereign_components.gate.state import SECRET_SIG, SIG_KEY, load_state, parse_state, parse_urn
 
 from .conftest import EU_CONFIG, EXTERNAL_PACK, STATE
 

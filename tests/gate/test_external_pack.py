@@ -17,7 +17,7 @@ from pulumi_policy import ResourceValidationArgs, StackValidationArgs
 from pulumi_policy.policy import PolicyResource
 from pulumi_policy.proxy import unknown_checking_proxy
 
-from sovereign_components.preview.model import CapturedResource
+from sovereign_components.gate.model import CapturedResource
 
 from .conftest import ACME_PROGRAM, EXTERNAL_PACK
 
@@ -141,7 +141,7 @@ def test_engine_gives_the_unit_test_verdicts_on_the_program(rules, acme_preview_
 
 
 def test_engine_gives_the_unit_test_verdicts_on_a_stack_case(rules, external_pack):
-    from sovereign_components.preview.engine import analyze
+    from sovereign_components.gate.pipeline import analyze
 
     resources = _stack_case()
     result = analyze(resources, external_pack, {"resource-count-limit": {"maxResources": 2}})
@@ -163,7 +163,7 @@ def test_raising_policy_is_reported_not_a_crash(acme_preview_external):
 
 
 def test_policy_pack_config_file_is_honoured(rules, tmp_path: Path):
-    from sovereign_components.preview.engine import run_preview
+    from sovereign_components.gate.pipeline import run_preview
 
     config_file = EXTERNAL_PACK / "config.strict.json"
     report = run_preview(ACME_PROGRAM, "eu", policy_pack=EXTERNAL_PACK, policy_pack_config=config_file)
@@ -182,7 +182,7 @@ def test_policy_pack_config_file_is_honoured(rules, tmp_path: Path):
 
 
 def test_remediation_applies_at_remediate_level(tmp_path: Path):
-    from sovereign_components.preview.engine import run_preview
+    from sovereign_components.gate.pipeline import run_preview
 
     config = tmp_path / "remediate.json"
     config.write_text(json.dumps({"storage-https-only": "remediate"}))

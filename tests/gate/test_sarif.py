@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.preview import report_sarif
-from sovereign_components.preview.model import PreviewReport, Violation
+from sovereign_components.gate.reports import sarif as report_sarif
+from sovereign_components.gate.model import PreviewReport, Violation
 
 from .conftest import ACME_PROGRAM, EU_CONFIG, REPO, STATE
 
@@ -27,7 +27,7 @@ def preview_sarif(acme_preview_external: Any, external_pack: Any) -> dict[str, A
 
 @pytest.fixture(scope="module")
 def state_report() -> Any:
-    from sovereign_components.commands.check_state import check_state
+    from sovereign_components.gate.commands.check_state import check_state
 
     return check_state(STATE / "eu-v2-public-multiregion-cosmos.export.json", policy_pack_config=EU_CONFIG)
 
@@ -120,7 +120,7 @@ def test_state_sarif_rules_use_effective_levels(state_sarif, builtin_pack):
 
 
 def test_cli_sarif_output_file(tmp_path: Path, sarif_validator):
-    from sovereign_components.cli import main
+    from sovereign_components.gate.cli import main
 
     out = tmp_path / "gate.sarif"
     code = main(["check-state", str(STATE / "eu-v3-private.export.json"), "--policy-pack",

@@ -15,14 +15,14 @@ from typing import Any
 
 import pytest
 
-from sovereign_components import provider
+from sovereign_components.components import provider
 
 PROGRAM = Path(__file__).parent / "programs" / "construct"
 
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, dict[str, Any]]:
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     out = tmp_path_factory.mktemp("construct") / "states.json"
     capture = capture_program(PROGRAM, "test", config_overrides={"construct:out": str(out)})
@@ -96,7 +96,7 @@ def test_one_components_state_feeds_the_next(capture: Any, states: dict[str, Any
 
 
 def test_components_constructed_through_the_provider_pass_the_pack(capture: Any) -> None:
-    from sovereign_components.preview.engine import analyze, load_policy_pack
+    from sovereign_components.gate.pipeline import analyze, load_policy_pack
 
     result = analyze(capture.resources, load_policy_pack(None), None, project=capture.project,
                      stack=capture.stack, stack_config=capture.config)

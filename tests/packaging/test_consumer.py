@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.boundary import get_boundary
+from sovereign_components.geo.boundary import get_boundary
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "consumer"
@@ -39,7 +39,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def report(project: Path) -> Any:
-    from sovereign_components.preview.engine import run_preview
+    from sovereign_components.gate.pipeline import run_preview
 
     return run_preview(project, "dev")
 
@@ -101,7 +101,7 @@ def test_every_regional_resource_is_in_the_configured_location(report: Any) -> N
 def test_the_pack_takes_the_boundary_from_the_stack_config(report: Any, project: Path) -> None:
     """Without ``sovereign:boundary`` in the stack config (and no policy config) the
     boundary-aware policies fail closed: the example's boundary comes from that key."""
-    from sovereign_components.preview.engine import analyze, load_policy_pack
+    from sovereign_components.gate.pipeline import analyze, load_policy_pack
 
     config = {"sovereign-consumer:location": "germanywestcentral"}
     result = analyze(report.resources, load_policy_pack(None), None, project=report.project,

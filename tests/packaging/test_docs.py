@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from sovereign_components import docgen, provider
+from sovereign_components.components import docgen
+from sovereign_components.components import provider
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "components"
 
@@ -25,7 +26,7 @@ def pages(schema: dict[str, Any]) -> dict[str, str]:
 
 def test_committed_pages_are_current(pages: dict[str, str]) -> None:
     stale = docgen.stale_pages(DOCS, pages)
-    assert stale == [], f"stale: {stale}; run .venv/bin/python -m sovereign_components.docgen"
+    assert stale == [], f"stale: {stale}; run .venv/bin/python -m sovereign_components.components.docgen"
     assert sorted(p.name for p in DOCS.glob("*.md")) == sorted(pages)
 
 

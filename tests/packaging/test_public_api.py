@@ -64,7 +64,7 @@ def test_dir_lists_the_public_names_and_unknown_names_raise() -> None:
 
 
 def test_one_version_in_package_metadata_and_provider() -> None:
-    from sovereign_components import provider
+    from sovereign_components.components import provider
 
     assert sovereign_components.__version__ == _version.__version__
     assert metadata.version("sovereign-components") == _version.__version__

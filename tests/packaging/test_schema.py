@@ -26,7 +26,8 @@ from typing import Any
 
 import pytest
 
-from sovereign_components import _version, provider
+from sovereign_components import _version
+from sovereign_components.components import provider
 
 GOLDEN = Path(__file__).parent / "golden" / "schema.json"
 TOKENS = {
@@ -173,7 +174,7 @@ def _args_classes() -> list[tuple[str, type]]:
         for annotation in _declared_annotations(cls).values():
             for type_name in re.findall(r"\b([A-Z]\w*Args)\b", annotation):
                 nested[type_name] = vars(sys.modules[cls.__module__]).get(type_name) or getattr(
-                    sys.modules["sovereign_components.args"], type_name
+                    sys.modules["sovereign_components.components.args"], type_name
                 )
     return found + [(f"sovereign:index:{name}", cls) for name, cls in nested.items()]
 

@@ -84,12 +84,12 @@ def test_wheel_ships_types_data_function_app_and_every_module(wheel: Path) -> No
     names = set(zipfile.ZipFile(wheel).namelist())
     required = {
         "sovereign_components/py.typed",
-        "sovereign_components/data/regions.csv",
-        "sovereign_components/data/boundaries.toml",
-        "sovereign_components/data/roles.toml",
-        "sovereign_components/functions_app/function_app.py",
-        "sovereign_components/functions_app/host.json",
-        "sovereign_components/functions_app/requirements.txt",
+        "sovereign_components/geo/data/regions.csv",
+        "sovereign_components/geo/data/boundaries.toml",
+        "sovereign_components/components/data/roles.toml",
+        "sovereign_components/events/functions_app/function_app.py",
+        "sovereign_components/events/functions_app/host.json",
+        "sovereign_components/events/functions_app/requirements.txt",
     }
     assert required <= names, required - names
     sources = {p.relative_to(REPO).as_posix() for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts}
@@ -99,7 +99,7 @@ def test_wheel_ships_types_data_function_app_and_every_module(wheel: Path) -> No
     assert {p.relative_to(REPO).as_posix() for p in (PACKAGE / "preview" / "data").glob("*") if p.is_file()} <= names
     assert not any(n.startswith(("tests/", "examples/", "bench/")) for n in names)
     metadata = zipfile.ZipFile(wheel).read(f"sovereign_components-{_version.__version__}.dist-info/entry_points.txt").decode()
-    assert "sovereign = sovereign_components.cli:main" in metadata
+    assert "sovereign = sovereign_components.gate.cli:main" in metadata
 
 
 def test_fresh_environment_imports_the_installed_package_not_the_checkout(consumer: tuple[Path, Path]) -> None:
@@ -132,7 +132,7 @@ def test_installed_provider_infers_the_golden_schema(consumer: tuple[Path, Path]
     description of the multi-language SDKs."""
     project, bin_dir = consumer
     out = _ok([str(bin_dir / "python"), "-c",
-               "import json; from sovereign_components.provider import schema; print(json.dumps(schema()))"], project)
+               "import json; from sovereign_components.components.provider import schema; print(json.dumps(schema()))"], project)
     installed = json.loads(out)
     assert json.dumps({**installed, "version": "<version>"}, indent=2, sort_keys=True) + "\n" == GOLDEN.read_text(encoding="utf-8")
 
@@ -148,7 +148,7 @@ def test_install_from_the_repository_path(tmp_path: Path) -> None:
     python = _new_venv(tmp_path / "venv")
     _ok([str(python), "-m", "pip", "install", "-q", "--no-deps", str(checkout)], tmp_path)
     out = _ok([str(python), "-c",
-               "import sovereign_components as s, sys; from sovereign_components.regions import get_region; "
+               "import sovereign_components as s, sys; from sovereign_components.geo.regions import get_region; "
                "print(s.__file__); print(get_region('westeurope').paired_region); print('pulumi' in sys.modules)"],
               tmp_path)
     location, pair, pulumi_loaded = out.split()

@@ -14,7 +14,7 @@ from policy_suite import SOURCES, TALLY
 
 @pytest.fixture(scope="session")
 def policy_pack() -> Any:
-    from sovereign_components.preview.engine import load_policy_pack
+    from sovereign_components.gate.pipeline import load_policy_pack
 
     return load_policy_pack(None)
 

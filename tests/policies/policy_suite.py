@@ -23,7 +23,7 @@ def capture(source: str, stack: str, unknowns: bool) -> Any:
     """Capture each (source, stack, mode) once per session."""
     key = (source, stack, unknowns)
     if key not in _CAPTURES:
-        from sovereign_components.preview.engine import capture_program
+        from sovereign_components.gate.pipeline import capture_program
 
         _CAPTURES[key] = capture_program(SOURCES[source], stack, unknowns=unknowns)
     return _CAPTURES[key]

@@ -14,7 +14,7 @@ from mutation_table import DELETE, META, MUTATIONS, OUTSIDE, REGION, Add, Mutati
 from policy_suite import ROOT, SOURCES, capture
 from sovereign_components.policies.tokens import canonical_token
 from sovereign_components.policies.values import UNKNOWN, lookup
-from sovereign_components.preview.engine import CapturedResource, analyze
+from sovereign_components.gate.pipeline import CapturedResource, analyze
 
 ROOT_CONFIG = {"eu": "config.eu.json", "us": "config.us.json"}
 #: A region outside each stack's boundary.

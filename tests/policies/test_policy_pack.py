@@ -14,7 +14,7 @@ from sovereign_components._version import __version__
 from sovereign_components.policies import PACK_NAME, RULES, build_policies
 from sovereign_components.policies import configs, docs
 from sovereign_components.policies.values import UNKNOWN
-from sovereign_components.preview.engine import CapturedResource, analyze, load_policy_pack
+from sovereign_components.gate.pipeline import CapturedResource, analyze, load_policy_pack
 
 ROOT = Path(__file__).resolve().parents[2]
 EU_CONFIG = ROOT / "policy" / "config.eu.json"
@@ -153,7 +153,7 @@ def test_committed_configs_are_current(boundary: str) -> None:
 def test_eu_config_allow_lists_the_declared_metadata_channel_destination_only() -> None:
     """The EU stack's metadata channel destination (read from Pulumi.eu.yaml, not copied) is
     allow-listed with its region for the Event Grid destination policy and nowhere else."""
-    from sovereign_components.preview.project import load_project
+    from sovereign_components.stack_config.project import load_project
 
     raw = load_project(ROOT, "eu").config["sovereign:eventPlane"]
     plane = json.loads(raw) if isinstance(raw, str) else raw
@@ -231,7 +231,7 @@ def test_resource_validation_args_path_with_proxy() -> None:
 
 
 def _channel(filters: list[dict[str, Any]]) -> CapturedResource:
-    from sovereign_components.contract import METADATA_CHANNEL_LABEL
+    from sovereign_components.events.names import METADATA_CHANNEL_LABEL
 
     return resource("meta", "azure-native:eventgrid:EventSubscription", {
         "labels": [METADATA_CHANNEL_LABEL],
@@ -243,7 +243,7 @@ def _channel(filters: list[dict[str, Any]]) -> CapturedResource:
 def test_metadata_channel_through_the_servicer(pack) -> None:
     """Cross-boundary delivery (eastus from EU) passes only as a declared metadata channel whose
     filter admits only non-regulated classifications, and only to an allow-listed target."""
-    from sovereign_components.contract import CLASSIFICATION_ATTRIBUTE
+    from sovereign_components.events.names import CLASSIFICATION_ATTRIBUTE
 
     config = json.loads(EU_CONFIG.read_text())
     config["eventgrid-destinations-in-boundary"]["allowedExternalEndpoints"] = [

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.contract import CLASSIFICATION_ATTRIBUTE, METADATA_CHANNEL_LABEL
+from sovereign_components.events.names import CLASSIFICATION_ATTRIBUTE, METADATA_CHANNEL_LABEL
 from sovereign_components.policies import context_from_config
 from sovereign_components.policies.findings import StackResource
 from sovereign_components.policies.rules import cross_region as cr

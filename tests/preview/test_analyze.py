@@ -8,7 +8,7 @@ import json
 import pytest
 
 from sovereign_components.errors import ConfigError
-from sovereign_components.preview.engine import analyze
+from sovereign_components.gate.pipeline import analyze
 
 
 def run(capture, pack, config=None):

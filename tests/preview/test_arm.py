@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sovereign_components.preview import arm
+from sovereign_components.gate.engine import arm
 
 SUB = "/subscriptions/00000000-0000-0000-0000-000000000000"
 

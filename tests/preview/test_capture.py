@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sovereign_components.preview.engine import capture_program
-from sovereign_components.preview.model import UNKNOWN
+from sovereign_components.gate.pipeline import capture_program
+from sovereign_components.gate.model import UNKNOWN
 
 ZERO_SUB = "/subscriptions/00000000-0000-0000-0000-000000000000"
 
@@ -140,7 +140,7 @@ def test_config_overrides_replace_stack_values(programs_dir):
 
 
 def test_capture_is_serialisable_for_the_worker(basic_capture):
-    from sovereign_components.preview.model import Capture
+    from sovereign_components.gate.model import Capture
 
     data = copy.deepcopy(basic_capture.to_dict())
     assert Capture.from_dict(data).resources == basic_capture.resources

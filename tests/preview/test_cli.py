@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from sovereign_components.cli import main
-from sovereign_components.preview.report_json import report_schema
+from sovereign_components.gate.cli import main
+from sovereign_components.gate.reports.json_report import report_schema
 
 
 @pytest.fixture
@@ -206,7 +206,7 @@ def test_program_prints_do_not_corrupt_the_json_report(preview, tmp_path):
 def test_unknown_boundary_or_region_in_the_sovereignty_pack_config_is_exit_2(tmp_path, capsys, config, key, needle):
     """Before the schemas enumerated codes and regions, a typo made every resource a 'policy
     raised' mandatory violation (exit 1); it is a config error naming the key."""
-    from sovereign_components.cli import main
+    from sovereign_components.gate.cli import main
 
     repo = Path(__file__).resolve().parents[2]
     cfg = tmp_path / "cfg.json"

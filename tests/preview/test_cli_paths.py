@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sovereign_components.cli import main
+from sovereign_components.gate.cli import main
 
 CLI_PREFIX = "sovereign preview: error: "
 

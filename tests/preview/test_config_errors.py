@@ -1,7 +1,7 @@
 """A program's ConfigError names the stack file and the key; wrong YAML types give the program's
 own validation message (design.md: exit 2, "one clear message naming the file/key").
 
-The fixture ``config_error`` validates its config with ``sovereign_components.config`` (as the
+The fixture ``config_error`` validates its config with ``sovereign_components.stack_config.loader`` (as the
 regional stacks do) and has one stack file per case. Expected messages are not copied from
 the CLI: they are what the program's validator says about the same values, prefixed with the
 stack file, which is the engine's whole contribution.
@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from sovereign_components.cli import main
-from sovereign_components.config_models import parse_stack_config
+from sovereign_components.gate.cli import main
+from sovereign_components.stack_config.models import parse_stack_config
 from sovereign_components.errors import ConfigError
-from sovereign_components.preview.project import load_project
-from sovereign_components.preview.runner import stack_config_error
+from sovereign_components.stack_config.project import load_project
+from sovereign_components.gate.engine.runner import stack_config_error
 
 CLI_PREFIX = "sovereign preview: error: "
 
@@ -70,7 +70,7 @@ def test_debug_shows_the_traceback(preview):
 
 
 def test_an_isolated_run_names_the_stack_file_too(preview, monkeypatch):
-    from sovereign_components.preview import runner
+    from sovereign_components.gate.engine import runner
 
     def not_here(*args, **kwargs):
         raise AssertionError("--isolate captured in this process")

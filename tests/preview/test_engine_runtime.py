@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.preview import gc_control
-from sovereign_components.preview.urns import make_urn, qualified_type
+from sovereign_components.gate.engine import gc_control
+from sovereign_components.gate.engine.urns import make_urn, qualified_type
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -29,21 +29,21 @@ INNER_RG = f"{PREFIX}test:index:Outer$test:index:Inner${RG}::outer-inner-rg"
 
 @pytest.fixture(scope="module")
 def nested() -> Any:
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     return capture_program(NESTED, "dev")
 
 
 @pytest.fixture(scope="module")
 def probe_pack() -> Any:
-    from sovereign_components.preview.engine import load_policy_pack
+    from sovereign_components.gate.pipeline import load_policy_pack
 
     return load_policy_pack(PROBE)
 
 
 @pytest.fixture(scope="module")
 def probe_result(nested: Any, probe_pack: Any) -> Any:
-    from sovereign_components.preview.engine import analyze
+    from sovereign_components.gate.pipeline import analyze
 
     return analyze(nested.resources, probe_pack, project=nested.project, stack=nested.stack)
 
@@ -114,9 +114,9 @@ def test_providers_reach_stack_policies_only(probe_result):
 def test_gc_is_off_during_analyze_stack_only():
     from pulumi_policy import EnforcementLevel, StackValidationPolicy
 
-    from sovereign_components.preview.analyzer import analyze
-    from sovereign_components.preview.model import CapturedResource
-    from sovereign_components.preview.pack_loader import LoadedPack
+    from sovereign_components.gate.analysis.analyzer import analyze
+    from sovereign_components.gate.model import CapturedResource
+    from sovereign_components.gate.analysis.pack_loader import LoadedPack
 
     states: list[bool] = []
     policy = StackValidationPolicy(name="gc-probe", description="records the collector state",
@@ -150,9 +150,9 @@ def test_gc_managers_restore_what_they_found():
 
 # -- reports -----------------------------------------------------------------------------------
 def test_run_preview_reports_pack_levels_and_program(tmp_path: Path):
-    from sovereign_components.preview.engine import run_preview
-    from sovereign_components.preview.report_sarif import to_sarif_dict
-    from sovereign_components.preview.report_text import render_text
+    from sovereign_components.gate.pipeline import run_preview
+    from sovereign_components.gate.reports.sarif import to_sarif_dict
+    from sovereign_components.gate.reports.text import render_text
 
     config = tmp_path / "probe.json"
     config.write_text(json.dumps({"seen": "disabled"}), encoding="utf-8")
@@ -166,8 +166,8 @@ def test_run_preview_reports_pack_levels_and_program(tmp_path: Path):
 
 
 def test_check_state_report_is_not_called_a_preview():
-    from sovereign_components.commands.check_state import check_state
-    from sovereign_components.preview.report_text import render_text, summary_line
+    from sovereign_components.gate.commands.check_state import check_state
+    from sovereign_components.gate.reports.text import render_text, summary_line
 
     report = check_state(FIXTURES / "state" / "eu-v3-private.export.json")
     text = render_text(report)
@@ -198,7 +198,7 @@ LEFTOVER = textwrap.dedent('''
     asyncio.set_event_loop(None)
 
     from bench.floor import bare_run, sdk_alias_urns
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     program = sys.argv[1]
     capture = capture_program(program, "dev")
@@ -222,7 +222,7 @@ def test_rpc_threads_event_loops_are_closed_with_the_run():
     open, the collector finalises them at random points later (see runtime_state.py)."""
     from pulumi.runtime.mocks import _ensure_event_loop
 
-    from sovereign_components.preview.runtime_state import fresh_event_loop
+    from sovereign_components.gate.engine.runtime_state import fresh_event_loop
 
     with fresh_event_loop() as loop:
         thread_loops = loop.run_until_complete(

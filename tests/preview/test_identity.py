@@ -12,8 +12,8 @@ import uuid
 
 import pytest
 
-from sovereign_components.preview import arm
-from sovereign_components.preview.model import STACK_TYPE, UNKNOWN
+from sovereign_components.gate.engine import arm
+from sovereign_components.gate.model import STACK_TYPE, UNKNOWN
 
 UAMI_ID = ("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/identity-rg"
            "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/app-id")
@@ -21,7 +21,7 @@ UAMI_ID = ("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/i
 
 @pytest.fixture(scope="module")
 def captures(programs_dir):
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     return {mode: capture_program(programs_dir / "identity", "dev", unknowns=mode == "unknowns")
             for mode in ("full", "unknowns")}

@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from sovereign_components.cli import main
-from sovereign_components.preview.isolation import format_figures, measure_isolation
+from sovereign_components.gate.cli import main
+from sovereign_components.gate.engine.isolation import format_figures, measure_isolation
 
 
 def as_json(capture) -> dict:
@@ -30,8 +30,8 @@ def test_measure_isolation_captures_agree_and_times_are_reported(figures, basic_
 
 
 def test_isolated_capture_equals_the_in_process_capture(programs_dir, basic_capture, monkeypatch):
-    from sovereign_components.preview import runner
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.engine import runner
+    from sovereign_components.gate.pipeline import capture_program
 
     def not_here(*args, **kwargs):
         raise AssertionError("isolate=True captured in this process")

@@ -10,10 +10,10 @@ from pulumi_policy import EnforcementLevel, PolicyConfigSchema, ResourceValidati
 
 from sovereign_components._version import __version__
 from sovereign_components.errors import UsageError
-from sovereign_components.preview.engine import analyze, load_policy_pack
-from sovereign_components.preview.model import CapturedResource
-from sovereign_components.preview.pack_loader import LoadedPack
-from sovereign_components.preview.policy_config import resolve_policy_config
+from sovereign_components.gate.pipeline import analyze, load_policy_pack
+from sovereign_components.gate.model import CapturedResource
+from sovereign_components.gate.analysis.pack_loader import LoadedPack
+from sovereign_components.gate.analysis.policy_config import resolve_policy_config
 
 
 def account(**inputs) -> CapturedResource:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sovereign_components.errors import UsageError
-from sovereign_components.preview.project import SECRET_PLACEHOLDER, load_project
+from sovereign_components.stack_config.project import SECRET_PLACEHOLDER, load_project
 
 
 def write(dir_: Path, files: dict[str, str]) -> Path:
@@ -69,7 +69,7 @@ def test_project_errors_name_the_file(tmp_path, files, expected):
 
 
 def test_secret_config_reaches_the_program_as_a_secret(tmp_path):
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     write(tmp_path, {
         "Pulumi.yaml": "name: sec\nruntime: python\n",
@@ -86,6 +86,6 @@ def test_secret_config_reaches_the_program_as_a_secret(tmp_path):
     secret = rg.inputs["tags"]["pw"]
     # pulumi's secret envelope on the wire; the report masks it, policies see the value
     assert secret["value"] == SECRET_PLACEHOLDER
-    from sovereign_components.preview.report_json import mask_secrets
+    from sovereign_components.gate.reports.json_report import mask_secrets
 
     assert mask_secrets(rg.inputs)["tags"]["pw"] == "[secret]"

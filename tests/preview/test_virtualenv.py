@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from sovereign_components.errors import UsageError
-from sovereign_components.preview import runner
-from sovereign_components.preview.engine import capture_program
+from sovereign_components.gate.engine import runner
+from sovereign_components.gate.pipeline import capture_program
 
 
 def name_virtualenv(program: Path, venv: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sovereign_components.events import SovereignEvent
+from sovereign_components.events.contract import SovereignEvent
 
 
 def make_event(data_region: str = "EU", **overrides: Any) -> SovereignEvent:
@@ -26,8 +26,8 @@ def event_grid_queue_message(event: SovereignEvent, **property_overrides: Any) -
     application properties), read from the plane's own mapping table."""
     import json
 
-    from sovereign_components.cloudevents_mapping import to_structured_json
-    from sovereign_components.event_plane.defaults import QUEUE_DELIVERY_ATTRIBUTES
+    from sovereign_components.events.cloudevents_mapping import to_structured_json
+    from sovereign_components.components.event_plane.defaults import QUEUE_DELIVERY_ATTRIBUTES
 
     body = to_structured_json(event)
     document = json.loads(body)

@@ -7,19 +7,20 @@ import sys
 import zipfile
 from pathlib import Path
 
-from sovereign_components.functions_package import archive_manifest, build_zip
+from sovereign_components.components.functions_package import archive_manifest, build_zip
 
 
 def test_manifest_layout() -> None:
     manifest = archive_manifest()
     assert {"function_app.py", "host.json", "requirements.txt"} <= set(manifest)
-    for module in ("events.py", "cloudevents_mapping.py", "contract.py", "runtime/guard.py",
-                   "runtime/processor.py", "data/regions.csv", "data/boundaries.toml"):
+    for module in ("events/contract.py", "events/cloudevents_mapping.py", "events/names.py", "events/guard.py",
+                   "events/processor.py", "geo/regions.py", "geo/data/regions.csv", "geo/data/boundaries.toml"):
         assert f"sovereign_components/{module}" in manifest
     # Nothing that imports Pulumi ships in the Function App.
-    assert not any(p.startswith(("sovereign_components/preview", "sovereign_components/policies",
-                                 "sovereign_components/event_plane")) for p in manifest)
-    assert "sovereign_components/wiring.py" not in manifest
+    assert not any(p.startswith(("sovereign_components/gate", "sovereign_components/policies",
+                                 "sovereign_components/components", "sovereign_components/stack_config",
+                                 "sovereign_components/events/functions_app")) for p in manifest)
+    assert "sovereign_components/components/wiring.py" not in manifest
 
 
 def test_zip_is_deterministic(tmp_path: Path) -> None:
@@ -45,7 +46,7 @@ def test_extracted_app_imports_without_pulumi(tmp_path: Path) -> None:
 def test_functions_archive_is_a_pulumi_asset_archive() -> None:
     import pulumi
 
-    from sovereign_components.functions_package import functions_archive
+    from sovereign_components.components.functions_package import functions_archive
 
     archive = functions_archive()
     assert isinstance(archive, pulumi.asset.AssetArchive)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from runtime_events import make_event
 
-from sovereign_components.boundary import get_boundary
-from sovereign_components.runtime.guard import SovereigntyViolation, assert_processable, default_boundary
+from sovereign_components.geo.boundary import get_boundary
+from sovereign_components.events.guard import SovereigntyViolation, assert_processable, default_boundary
 
 
 @pytest.mark.parametrize("data_region", ["EU", "westeurope", "northeurope", "germanywestcentral"])

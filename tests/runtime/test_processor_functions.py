@@ -15,15 +15,15 @@ import pytest
 from azure.functions.servicebus import ServiceBusMessage  # the class the host builds
 from runtime_events import event_grid_queue_message, make_event
 
-from sovereign_components import contract
-from sovereign_components.cloudevents_mapping import routing_view, to_service_bus
+from sovereign_components.events import names as contract
+from sovereign_components.events.cloudevents_mapping import routing_view, to_service_bus
 from sovereign_components.errors import ConfigError
-from sovereign_components.events import SovereignEvent
-from sovereign_components.runtime.archive import InMemoryArchive
-from sovereign_components.runtime.processor import INVALID_EVENT_REASON, InMemoryEventStore
-from sovereign_components.runtime.settings import ProcessorSettings
+from sovereign_components.events.contract import SovereignEvent
+from sovereign_components.events.archive import InMemoryArchive
+from sovereign_components.events.processor import INVALID_EVENT_REASON, InMemoryEventStore
+from sovereign_components.events.settings import ProcessorSettings
 
-APP_DIR = Path(__file__).resolve().parents[2] / "sovereign_components" / "functions_app"
+APP_DIR = Path(__file__).resolve().parents[2] / "sovereign_components" / "events" / "functions_app"
 ENV = {
     contract.DEPLOYMENT_REGION_SETTING: "westeurope",
     contract.BOUNDARY_SETTING: "EU",

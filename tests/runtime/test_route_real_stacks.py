@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.cli import main
+from sovereign_components.gate.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "examples" / "events"
@@ -49,7 +49,7 @@ def skipped(report: dict[str, Any]) -> dict[str, str]:
 
 
 def metadata_destination() -> str:
-    from sovereign_components.preview.project import load_project
+    from sovereign_components.stack_config.project import load_project
 
     raw = load_project(ROOT, "eu").config["sovereign:eventPlane"]
     plane = json.loads(raw) if isinstance(raw, str) else raw

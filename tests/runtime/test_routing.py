@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.cli import main
-from sovereign_components.runtime.routing import evaluate_filter, subscriptions_from_resources
+from sovereign_components.gate.cli import main
+from sovereign_components.events.routing import evaluate_filter, subscriptions_from_resources
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "events"
 PROGRAM = Path(__file__).resolve().parent / "routing_program"

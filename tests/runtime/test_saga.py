@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from runtime_events import make_event
 
-from sovereign_components.events import MetadataEvent, SovereignEvent
-from sovereign_components.runtime.projection import to_metadata
-from sovereign_components.runtime.publisher import CrossBoundaryPublisher, NotMetadataError, RecordingTransport
-from sovereign_components.runtime.saga import (
+from sovereign_components.events.contract import MetadataEvent, SovereignEvent
+from sovereign_components.events.projection import to_metadata
+from sovereign_components.events.publisher import CrossBoundaryPublisher, NotMetadataError, RecordingTransport
+from sovereign_components.events.saga import (
     InMemorySagaJournal,
     OrderCommand,
     OrderItem,

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from runtime_events import make_event
 
-from sovereign_components import contract
+from sovereign_components.events import names as contract
 from sovereign_components.errors import ConfigError
-from sovereign_components.runtime.processor import InMemoryEventStore, process_event
-from sovereign_components.runtime.settings import ProcessorSettings
+from sovereign_components.events.processor import InMemoryEventStore, process_event
+from sovereign_components.events.settings import ProcessorSettings
 
 CUSTOM = {
     contract.DEPLOYMENT_REGION_SETTING: "germanywestcentral",
@@ -23,8 +23,8 @@ CUSTOM = {
 
 def _plane_settings(args: dict[str, Any]) -> dict[str, str]:
     """The app settings the plane's builder writes for ``args`` (plain values only)."""
-    from sovereign_components.event_plane import functions
-    from sovereign_components.event_plane.validation import validate_plane_args
+    from sovereign_components.components.event_plane import functions
+    from sovereign_components.components.event_plane.validation import validate_plane_args
 
     plan = validate_plane_args(args)
     settings = functions.app_settings(

@@ -13,6 +13,6 @@ STACKS = ("eu", "us")
 
 @pytest.fixture(scope="session")
 def stack_captures() -> dict[str, Any]:
-    from sovereign_components.preview.engine import capture_program
+    from sovereign_components.gate.pipeline import capture_program
 
     return {stack: capture_program(ROOT, stack) for stack in STACKS}

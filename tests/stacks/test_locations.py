@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.boundary import get_boundary
+from sovereign_components.geo.boundary import get_boundary
 from sovereign_components.policies import GLOBAL_TYPES
 
 #: stack -> (region, boundary code), as Pulumi.<stack>.yaml sets them.

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.contract import CLASSIFICATION_ATTRIBUTE, METADATA_CHANNEL_LABEL, NON_REGULATED_CLASSIFICATIONS
+from sovereign_components.events.names import CLASSIFICATION_ATTRIBUTE, METADATA_CHANNEL_LABEL, NON_REGULATED_CLASSIFICATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +22,7 @@ def channels(capture: Any) -> list[Any]:
 
 
 def configured_destination() -> str:
-    from sovereign_components.preview.project import load_project
+    from sovereign_components.stack_config.project import load_project
 
     raw = load_project(ROOT, "eu").config["sovereign:eventPlane"]
     plane = json.loads(raw) if isinstance(raw, str) else raw
@@ -59,7 +59,7 @@ def test_us_stack_declares_no_channel(stack_captures: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="module")
 def sovereignty_pack() -> Any:
-    from sovereign_components.preview.engine import load_policy_pack
+    from sovereign_components.gate.pipeline import load_policy_pack
 
     return load_policy_pack(ROOT / "policy")
 
@@ -68,7 +68,7 @@ def sovereignty_pack() -> Any:
 def test_the_allow_list_entry_is_what_lets_the_channel_through(
     stack_captures: dict[str, Any], sovereignty_pack: Any, tmp_path: Path, unknowns: bool
 ) -> None:
-    from sovereign_components.preview.engine import analyze, capture_program
+    from sovereign_components.gate.pipeline import analyze, capture_program
 
     capture = capture_program(ROOT, "eu", unknowns=True) if unknowns else stack_captures["eu"]
     [channel] = channels(capture)
@@ -92,7 +92,7 @@ def test_the_allow_list_entry_is_what_lets_the_channel_through(
 def test_plane_args_pass_the_stack_default_grant() -> None:
     """A channel configured without grantSenderRole reaches the component with False (the
     component's own default is True)."""
-    from sovereign_components.config_models import parse_stack_config
+    from sovereign_components.stack_config.models import parse_stack_config
 
     sys.path.insert(0, str(ROOT / "stacks"))
     try:

@@ -94,7 +94,7 @@ def test_resource_group_in_region(stack_captures: dict[str, Any], stack: str) ->
 
 
 def test_plane_args_from_config(regional_stack: Any) -> None:
-    from sovereign_components.config_models import parse_stack_config
+    from sovereign_components.stack_config.models import parse_stack_config
 
     config = parse_stack_config({
         "sovereign:region": "westeurope", "sovereign:boundary": "EU", "sovereign:alertEmail": "sec@contoso.eu",
@@ -116,7 +116,7 @@ def test_plane_args_from_config(regional_stack: Any) -> None:
 
 
 def test_function_package_url_reaches_the_plane_and_refuses_a_sas(regional_stack: Any) -> None:
-    from sovereign_components.config_models import parse_stack_config
+    from sovereign_components.stack_config.models import parse_stack_config
     from sovereign_components.errors import ConfigError
 
     base = {"sovereign:region": "westeurope", "sovereign:boundary": "EU", "sovereign:alertEmail": "sec@contoso.eu"}
@@ -129,7 +129,7 @@ def test_function_package_url_reaches_the_plane_and_refuses_a_sas(regional_stack
 
 
 def test_store_ttl_days_becomes_seconds(regional_stack: Any) -> None:
-    from sovereign_components.config_models import parse_stack_config
+    from sovereign_components.stack_config.models import parse_stack_config
 
     config = parse_stack_config({
         "sovereign:region": "eastus", "sovereign:boundary": "US", "sovereign:alertEmail": "sec@contoso.com",
@@ -144,7 +144,7 @@ def test_store_ttl_days_becomes_seconds(regional_stack: Any) -> None:
 
 @pytest.fixture(scope="module")
 def sovereignty_pack() -> Any:
-    from sovereign_components.preview.engine import load_policy_pack
+    from sovereign_components.gate.pipeline import load_policy_pack
 
     return load_policy_pack(ROOT / "policy")
 
@@ -153,7 +153,7 @@ def sovereignty_pack() -> Any:
 def test_no_mandatory_violation_under_the_sovereignty_pack(
     stack_captures: dict[str, Any], sovereignty_pack: Any, stack: str
 ) -> None:
-    from sovereign_components.preview.engine import analyze
+    from sovereign_components.gate.pipeline import analyze
 
     capture = stack_captures[stack]
     result = analyze(capture.resources, sovereignty_pack, ROOT / "policy" / f"config.{stack}.json",
@@ -164,7 +164,7 @@ def test_no_mandatory_violation_under_the_sovereignty_pack(
 
 def test_us_stack_fails_under_the_eu_policy_config(stack_captures: dict[str, Any], sovereignty_pack: Any) -> None:
     """The same analysis is not vacuous: eastus resources break the EU boundary's L1."""
-    from sovereign_components.preview.engine import analyze
+    from sovereign_components.gate.pipeline import analyze
 
     capture = stack_captures["us"]
     result = analyze(capture.resources, sovereignty_pack, ROOT / "policy" / "config.eu.json",
@@ -175,7 +175,7 @@ def test_us_stack_fails_under_the_eu_policy_config(stack_captures: dict[str, Any
 def test_eu_stack_decides_in_preview_faithful_mode(sovereignty_pack: Any) -> None:
     """With ids and computed outputs unknown (as in a real preview), every policy still decides
     and none is violated: the stack sets locations explicitly and wires by dependency."""
-    from sovereign_components.preview.engine import analyze, capture_program
+    from sovereign_components.gate.pipeline import analyze, capture_program
 
     capture = capture_program(ROOT, "eu", unknowns=True)
     result = analyze(capture.resources, sovereignty_pack, ROOT / "policy" / "config.eu.json",

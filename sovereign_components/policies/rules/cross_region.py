@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...contract import CLASSIFICATION_ATTRIBUTE, METADATA_CHANNEL_LABEL, NON_REGULATED_CLASSIFICATIONS
+from ...events.names import CLASSIFICATION_ATTRIBUTE, METADATA_CHANNEL_LABEL, NON_REGULATED_CLASSIFICATIONS
 from ..arm import is_reference
 from ..context import NO_BOUNDARY_MESSAGE, PolicyContext
 from ..findings import Finding, StackResource

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...regions import GLOBAL_LOCATIONS, is_known_region, normalize_region_name
+from ...geo.regions import GLOBAL_LOCATIONS, is_known_region, normalize_region_name
 from ..applicability import applies_to
 from ..context import NO_BOUNDARY_MESSAGE, PolicyContext
 from ..findings import Finding

@@ -6,8 +6,8 @@ metadata channel to the other boundary (non-regulated classifications only)."""
 import pulumi
 from pulumi_azure_native import eventgrid
 
-from sovereign_components import contract
-from sovereign_components.boundary import get_boundary
+from sovereign_components.events import names as contract
+from sovereign_components.geo.boundary import get_boundary
 
 cfg = pulumi.Config()
 home = get_boundary(cfg.require("boundary"))

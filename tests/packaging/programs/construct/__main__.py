@@ -10,7 +10,7 @@ import json
 
 import pulumi
 
-from sovereign_components.provider import build_provider, token
+from sovereign_components.components.provider import build_provider, token
 
 provider = build_provider()
 common = {"location": "West Europe", "resourceGroupName": "rg-construct", "boundary": "EU"}

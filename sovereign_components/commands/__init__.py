@@ -1,1 +1,0 @@
-"""One module per ``sovereign`` subcommand (see ``sovereign_components.cli``)."""

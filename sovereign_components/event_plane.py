@@ -1,0 +1,5 @@
+"""Deprecated: moved to :mod:`sovereign_components.components.event_plane` (removed in 0.3)."""
+
+from ._deprecated import reexport
+
+reexport(__name__, "sovereign_components.components.event_plane", globals())

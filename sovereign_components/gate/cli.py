@@ -1,0 +1,75 @@
+"""The ``sovereign`` command line (also ``python -m sovereign_components``).
+
+Subcommands live in ``sovereign_components/gate/commands/<name>.py``; each module exposes
+``HELP`` (one line), ``add_arguments(parser)`` and ``run(args) -> int`` and imports nothing heavy
+at module level, so ``sovereign --help`` stays fast (pulumi and azure-native load only when a
+command runs).
+
+Exit codes (design contract): 0 no mandatory violation; 1 mandatory violation(s) (with
+``--strict`` also undecided policies); 2 usage, config or program error, reported as one message
+naming the file or key, with the traceback only under ``--debug``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import traceback
+from collections.abc import Sequence
+
+from .._version import __version__
+from ..errors import SovereignError
+
+#: Subcommand name -> module under sovereign_components.gate.commands (data, not an if-chain).
+COMMANDS: dict[str, str] = {
+    "preview": "preview",
+    "check-state": "check_state",
+    "route": "route",
+    "schema": "schema",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sovereign",
+        description="Offline sovereignty gate for Pulumi programs on Azure: preview under mocks, "
+        "run the CrossGuard policy pack, report as text, JSON or SARIF.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, module_name in COMMANDS.items():
+        module = importlib.import_module(f"{__package__}.commands.{module_name}")
+        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        cmd.add_argument("--debug", action="store_true", help="show tracebacks for errors")
+        module.add_arguments(cmd)
+        cmd.set_defaults(_run=module.run)
+    return parser
+
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args._run(args))
+    except SovereignError as exc:
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        print(f"sovereign {args.command}: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except OSError as exc:
+        # Last resort for a file problem no reader turned into a UsageError (a full disk while
+        # writing, a permission change mid-run): still one line and exit 2, not a traceback
+        # whose exit 1 CI would read as a policy violation.
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"sovereign {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

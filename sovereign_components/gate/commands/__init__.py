@@ -1,0 +1,1 @@
+"""One module per ``sovereign`` subcommand (see ``sovereign_components.gate.cli``)."""

@@ -1,0 +1,188 @@
+"""Plain data the engine passes around: what a program registered, what a pack reported.
+
+Pure (no pulumi import) so reports, the CLI and the subprocess worker can use it cheaply.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+#: ``pulumi.runtime.rpc.UNKNOWN`` == ``pulumi_policy.proxy.UNKNOWN_STRING_VALUE``: the value an
+#: unknown (preview-time) property carries on the wire and in ``CapturedResource.inputs``.
+UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+
+#: The root stack component's type token (the engine skips it in per-resource analysis).
+STACK_TYPE = "pulumi:pulumi:Stack"
+#: Type-token prefix of provider resources (default and explicit providers).
+PROVIDER_TYPE_PREFIX = "pulumi:providers:"
+
+
+@dataclass
+class CapturedResource:
+    """One ``RegisterResource`` request as the engine received it.
+
+    ``inputs`` are the camelCase wire inputs (JSON-shaped: numbers are floats, unknowns are
+    :data:`UNKNOWN`, secrets keep pulumi's secret envelope, resource references are replaced
+    by their id/urn); ``outputs`` are what the mocks answered. ``aliases`` are the resource's
+    alias URNs as the SDK computes them (given to policies as ``opts.aliases``), also when the
+    engine dropped the aliases themselves to register faster (see ``aliases.py``).
+    """
+
+    urn: str
+    type: str
+    name: str
+    parent: str = ""
+    custom: bool = True
+    inputs: dict[str, Any] = field(default_factory=dict)
+    outputs: dict[str, Any] = field(default_factory=dict)
+    protect: bool = False
+    dependencies: list[str] = field(default_factory=list)
+    property_dependencies: dict[str, list[str]] = field(default_factory=dict)
+    provider: str = ""
+    id: str = ""
+    aliases: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "CapturedResource":
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def analysed_per_resource(r: CapturedResource) -> bool:
+    """Whether resource policies (``Analyze``) see ``r``: custom resources, except providers.
+
+    The one rule for ``preview`` and ``check-state``. Providers are left to stack policies
+    (which see every resource, providers included, so a rule can still follow a resource to its
+    provider): a provider's inputs (``location``, credentials settings) configure other
+    resources and place nothing, so a location rule must not read them as a placement; pulumi's
+    own state-based policy check skips provider resources in per-resource analysis for the same
+    reason. Components and the root stack are not analysed per resource either (they create
+    nothing in Azure; their children are analysed).
+    """
+    return r.custom and r.type != STACK_TYPE and not r.type.startswith(PROVIDER_TYPE_PREFIX)
+
+
+@dataclass
+class Capture:
+    """Everything one program run registered, plus what the engine had to emulate."""
+
+    project: str
+    stack: str
+    program_dir: Path
+    resources: list[CapturedResource] = field(default_factory=list)
+    emulated: list[str] = field(default_factory=list)
+    #: The stack config as Pulumi hands it to programs and policy packs (``ns:key`` -> str).
+    config: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "project": self.project,
+            "stack": self.stack,
+            "program_dir": str(self.program_dir),
+            "resources": [r.to_dict() for r in self.resources],
+            "emulated": list(self.emulated),
+            "config": dict(self.config),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Capture":
+        return cls(
+            project=data["project"],
+            stack=data["stack"],
+            program_dir=Path(data["program_dir"]),
+            resources=[CapturedResource.from_dict(r) for r in data["resources"]],
+            emulated=list(data.get("emulated", [])),
+            config=dict(data.get("config", {})),
+        )
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One diagnostic of the pack. ``undecided`` = the policy read an unknown value (pulumi's
+    "can't run policy … during preview" advisory); ``error`` = the policy itself raised."""
+
+    policy: str
+    enforcement_level: str  # "mandatory" | "advisory" (lower-case, as the JSON report)
+    severity: str  # "", "low", "medium", "high", "critical"
+    urn: str
+    message: str
+    undecided: bool = False
+    error: bool = False
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return {
+            "policy": self.policy,
+            "enforcementLevel": self.enforcement_level,
+            "severity": self.severity,
+            "urn": self.urn,
+            "message": self.message,
+        }
+
+
+@dataclass
+class AnalysisResult:
+    violations: list[Violation] = field(default_factory=list)
+    #: "<policy> remediated <urn>" for every remediation applied before Analyze.
+    remediations: list[str] = field(default_factory=list)
+    #: Wall time of the per-resource phase (Remediate + Analyze) and of AnalyzeStack.
+    resource_seconds: float = 0.0
+    stack_seconds: float = 0.0
+
+    @property
+    def mandatory(self) -> int:
+        return sum(1 for v in self.violations if v.enforcement_level == "mandatory" and not v.undecided)
+
+    @property
+    def advisory(self) -> int:
+        return sum(1 for v in self.violations if v.enforcement_level == "advisory" and not v.undecided)
+
+    @property
+    def undecided(self) -> int:
+        return sum(1 for v in self.violations if v.undecided)
+
+
+@dataclass
+class PreviewReport:
+    project: str
+    stack: str
+    pack_name: str
+    pack_version: str
+    resources: list[CapturedResource]
+    violations: list[Violation]
+    emulated: list[str] = field(default_factory=list)
+    remediations: list[str] = field(default_factory=list)
+    #: ``"preview"`` (a program ran under mocks) or ``"check-state"`` (recorded state audited):
+    #: the text report's title and summary say which.
+    mode: str = "preview"
+    #: The loaded pack (SARIF lists every rule of it, external packs included).
+    pack: Any = field(default=None, repr=False, compare=False)
+    #: Effective enforcement level per policy after ``--policy-pack-config`` (SARIF rule levels).
+    policy_levels: dict[str, str] | None = None
+    #: The program's directory (SARIF points results at its ``Pulumi.<stack>.yaml``).
+    program_dir: Path | None = None
+    #: An explicit file for SARIF results (``check-state``: the audited state file).
+    sarif_artifact: Path | None = None
+
+    @property
+    def summary(self) -> dict[str, int]:
+        result = AnalysisResult(self.violations)
+        return {
+            "resources": len(self.resources),
+            "mandatory": result.mandatory,
+            "advisory": result.advisory,
+            "undecided": result.undecided,
+        }
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        """0 = no mandatory violation; 1 = mandatory violation(s), or under ``strict`` any
+        policy that could not decide (design.md "Exit codes")."""
+        summary = self.summary
+        if summary["mandatory"] or (strict and summary["undecided"]):
+            return 1
+        return 0
