@@ -4,7 +4,7 @@ Each component's args ``TypedDict`` extends :class:`CommonArgs`, so ``location``
 ``private_endpoints``, ``diagnostic_settings``, ``role_assignments``, ``lock``, ``protect`` and
 ``customer_managed_key`` mean the same thing everywhere. Members are ``pulumi.Input[...]``
 (what the multi-language component host needs) and only use types its schema inference
-supports: no unions, no ``Literal`` (shared/reference/pulumi-facts.md section 6).
+supports: no unions, no ``Literal`` (docs/sdk-notes.md, "Component provider").
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ class RoleAssignmentArgs(TypedDict):
     principal_type: NotRequired[pulumi.Input[str]]
     """``ServicePrincipal`` (default: managed identities), ``Group`` or ``User``. The SDK would
     otherwise send ``User``, which makes Azure's assignment of a managed identity slower to
-    replicate (azure-native-v3.md section 4)."""
+    replicate (docs/sdk-notes.md, "SDK-injected defaults")."""
     description: NotRequired[pulumi.Input[str]]
     """Why the assignment exists, shown in the Azure portal's access review (least privilege is
     easier to audit when every grant says what it is for)."""

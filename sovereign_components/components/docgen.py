@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-#: Control ids of shared/reference/sovereignty-controls.md (families L, E, S, H, C, T, F, G,
+#: Control ids of docs/controls.md (families L, E, S, H, C, T, F, G,
 #: plus PL and D1), as they appear in docstrings ("control L1", "(G3, T8)").
 CONTROL_ID = re.compile(r"\b(?:L[1-3]|E[1-5]|S[1-6]|H[1-6]|C[1-6]|T(?:10|[1-9])|F[1-6]|G(?:1[0-3]|[1-9])|PL|D1)\b")
 

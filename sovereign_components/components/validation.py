@@ -154,7 +154,7 @@ class DlqPlainArgs(BaseModel):
 
 
 def _integral(component: str, argument: str, value: Any) -> None:
-    # The component host delivers integers as floats (pulumi-facts section 6): 90.0 is fine,
+    # The component host delivers integers as floats (docs/sdk-notes.md, "Component provider"): 90.0 is fine,
     # 90.5 is not.
     if isinstance(value, float) and not value.is_integer():
         raise _fail(component, argument, f"must be a whole number (got {value!r})")

@@ -2,7 +2,7 @@
 assignments, locks, child options and tags.
 
 Only components call these. azure-native service modules are imported inside the functions
-(each costs 20-800 ms on first use; azure-native-v3.md section 9), so a stack that gives no
+(each costs 20-800 ms on first use; docs/sdk-notes.md, "Import cost"), so a stack that gives no
 subnet never loads ``network``.
 """
 

@@ -28,6 +28,17 @@ NON_REGULATED_CLASSIFICATIONS: tuple[str, ...] = ("Public", "Internal")
 #: admits nothing but NON_REGULATED_CLASSIFICATIONS on CLASSIFICATION_ATTRIBUTE.
 METADATA_CHANNEL_LABEL = "sovereign-metadata-channel"
 
+#: CloudEvents extension attribute that only a ``MetadataEvent`` carries (value
+#: :data:`METADATA_KIND`); a ``SovereignEvent`` never has it. A cross-boundary metadata channel
+#: filters on it (``StringIn [METADATA_KIND]``) besides the classification, so a full event,
+#: whatever its classification, can never match the channel.
+KIND_ATTRIBUTE = "sovereignkind"
+METADATA_KIND = "metadata"
+#: Tag (key -> value) that marks the dedicated Event Grid topic a stack's metadata channels
+#: read from; only the metadata publisher's identity may send to that topic.
+TOPIC_KIND_TAG = "sovereign-topic-kind"
+METADATA_TOPIC_KIND = "metadata"
+
 #: Dead-letter reason the processor guard uses for data of another boundary.
 SOVEREIGNTY_VIOLATION_REASON = "SovereigntyViolation"
 

@@ -1,7 +1,7 @@
 """The Azure region catalog: display name, geography, paired region and zones per region.
 
-The facts live in ``data/regions.csv`` (from shared/reference/regions.csv, Microsoft's
-regions list and pairs pages); this module only loads and normalises them. Pure: no Pulumi.
+The facts live in ``data/regions.csv`` (Microsoft's regions list and
+paired-regions pages; sources and caveats in ``data/README.md``); this module only loads and normalises them. Pure: no Pulumi.
 
 Pairs are kept exactly as published, one-way pairs included (``brazilsouth`` ->
 ``southcentralus``, ``westus3`` -> ``eastus``): every "replicate to the pair" feature follows

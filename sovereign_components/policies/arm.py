@@ -2,7 +2,7 @@
 
 ``/subscriptions/<s>/resourceGroups/<rg>/providers/<Namespace>/<type>/<name>[/<child>/<name>...]``
 is how every cross-resource reference (Event Grid destinations, capture accounts, diagnostic
-sinks, DR partners) names its target (azure-native-v3.md §1 row 8).
+sinks, DR partners) names its target (docs/sdk-notes.md, "References are ids").
 """
 
 from __future__ import annotations

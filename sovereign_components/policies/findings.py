@@ -14,7 +14,7 @@ class Finding:
     """One violation (or, with ``undecided``, one thing the rule could not decide in preview).
 
     ``urn`` is empty for resource rules (the resource under validation is implied) and the
-    offending resource's URN for stack rules. ``control`` is the sovereignty-controls.md id.
+    offending resource's URN for stack rules. ``control`` is the docs/controls.md id.
     """
 
     message: str

@@ -1,7 +1,7 @@
 """The rule table: every policy of the pack as data. Pure: no Pulumi.
 
 One row per policy: name, kind (resource/stack), default enforcement, severity, the controls
-it implements (sovereignty-controls.md ids) with their Azure Policy / Checkov anchors, the
+it implements (docs/controls.md ids) with their Azure Policy / Checkov anchors, the
 tokens and properties it guards, and the predicate (plus an optional remediation). ``pack.py``
 turns rows into ``pulumi_policy`` objects; ``docs.py`` turns them into ``docs/policies.md``.
 """

@@ -14,7 +14,7 @@ from typing import Final
 
 PREFIX: Final = "azure-native:"
 
-#: v2 module names that v3 renamed (azure-native-v3.md §1 rows 1-2).
+#: v2 module names that v3 renamed (docs/sdk-notes.md, "v2 tokens").
 MODULE_ALIASES: Final[dict[str, str]] = {"documentdb": "cosmosdb", "insights": "monitor"}
 
 #: v2 tokens whose v3 class moved to another module.

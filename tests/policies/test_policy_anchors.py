@@ -1,9 +1,9 @@
 """Anchor equivalence: where Azure Policy or Checkov implements a control, our predicate gives
 the same verdict on the same input. Cases are written from the anchors' documented semantics
-(sovereignty-controls.md table 1; Checkov ``CKV_*`` checks pass only on the explicit secure
+(docs/controls.md; Checkov ``CKV_*`` checks pass only on the explicit secure
 value, their Terraform defaults being insecure; Azure Policy conditions as published), with the
 Terraform/ARM property mapped to the azure-native camelCase key. "absent" rows use what
-azure-native sends for an omitted argument (azure-native-v3.md §4)."""
+azure-native sends for an omitted argument (docs/sdk-notes.md, "SDK-injected defaults")."""
 
 from __future__ import annotations
 

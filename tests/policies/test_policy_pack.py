@@ -210,7 +210,7 @@ def test_plain_unwraps_the_real_proxy_and_keeps_unknowns() -> None:
 
 
 def test_resource_validation_args_path_with_proxy() -> None:
-    """Direct ResourceValidationArgs call (pulumi-facts §3): unknown -> UnknownValueError."""
+    """Direct ResourceValidationArgs call (docs/sdk-notes.md, "Policy analyzer"): unknown -> UnknownValueError."""
     from pulumi_policy import ResourceValidationArgs
     from pulumi_policy.policy import PolicyCustomTimeouts, PolicyResourceOptions
     from pulumi_policy.proxy import UnknownValueError, unknown_checking_proxy

@@ -1,6 +1,6 @@
 """Predicate unit tests: every rule on compliant, violating and missing-key inputs, without
-pulumi. Expected verdicts come from the controls reference (sovereignty-controls.md) and the
-service defaults in azure-native-v3.md §4/§6, not from running the code."""
+pulumi. Expected verdicts come from the controls reference (docs/controls.md) and the
+service defaults in docs/sdk-notes.md, "SDK-injected defaults" and "TLS enums", not from running the code."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ def test_inputs_are_camel_case_wire_values_with_sdk_defaults(basic_capture):
     topic = by_name(basic_capture)["topic"]
     assert topic.inputs["resourceGroupName"] == "demo-rg"
     assert topic.inputs["publicNetworkAccess"] == "Disabled"
-    # SDK-injected defaults (azure-native-v3.md §4) are visible, as policies see them
+    # SDK-injected defaults (docs/sdk-notes.md, "SDK-injected defaults") are visible, as policies see them
     assert topic.inputs["disableLocalAuth"] is False
     assert topic.inputs["inputSchema"] == "EventGridSchema"
 

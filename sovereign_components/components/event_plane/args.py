@@ -1,8 +1,8 @@
 """Arguments of :class:`~sovereign_components.components.event_plane.RegionalEventPlane`.
 
 TypedDicts of ``pulumi.Input[...]`` (what the multi-language component host reads; no unions,
-no ``Literal``: shared/reference/pulumi-facts.md section 6). Each member's docstring says why
-its default is what it is and which control (shared/reference/sovereignty-controls.md) it
+no ``Literal``: docs/sdk-notes.md, "Component provider"). Each member's docstring says why
+its default is what it is and which control (docs/controls.md) it
 serves. ``int`` members may arrive as ``float`` through the component host (pulumi 3.272
 int-as-float bug); :mod:`.validation` converts them.
 """

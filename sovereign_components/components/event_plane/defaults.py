@@ -1,7 +1,7 @@
 """Defaults of the RegionalEventPlane, as data (one place to read them, one place to test).
 
-Each value names the control it satisfies (shared/reference/sovereignty-controls.md) or the
-source design (shared/seed/000_495906fcf6949530.txt) it follows. Pure: no Pulumi.
+Each value names the control it satisfies (docs/controls.md) or the
+source design (docs/architecture.md, "Origin") it follows. Pure: no Pulumi.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Load a CrossGuard policy pack without serving gRPC.
 
-``PolicyPack(...)`` builds the analyzer servicer and then serves it forever (pulumi-facts §4),
+``PolicyPack(...)`` builds the analyzer servicer and then serves it forever (docs/sdk-notes.md, "Policy packs"),
 so a pack directory's ``__main__.py`` is executed with ``pulumi_policy.PolicyPack`` replaced by
 a recorder that keeps the constructor arguments and returns. The pack's version comes from
 its ``PulumiPolicy.yaml`` (the only version source for Python packs; ``PolicyPack`` always

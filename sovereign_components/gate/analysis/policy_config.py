@@ -1,6 +1,6 @@
 """Resolve a pack's policy configuration the way the Pulumi engine does before ``Configure``.
 
-Steps (pulumi-facts §3 item 3; Pulumi docs "policy configuration"): start from each policy's
+Steps (docs/sdk-notes.md, "Policy analyzer"; Pulumi docs "policy configuration"): start from each policy's
 own enforcement level (else the pack's) and its config-schema ``default``s; apply the pack's
 ``initial_config``; apply the user's ``--policy-pack-config`` file. In both, ``"all"`` sets
 the level of every policy first and named entries override it; a value may be the string

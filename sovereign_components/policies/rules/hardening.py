@@ -3,7 +3,7 @@ customer-managed keys (S4, H5, C5, T10) and deletion protection of data stores.
 
 These do not move data out of the boundary, so they warn rather than block (design.md); an
 operator can make any of them mandatory in policy config. TLS enums differ per service
-(azure-native-v3.md §6); an absent minimum is the service default, which is below 1.2. Pure.
+(docs/sdk-notes.md, "TLS enums"); an absent minimum is the service default, which is below 1.2. Pure.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 blob access (T2). Mandatory: a public endpoint makes regulated data reachable from anywhere.
 
 "Missing" is judged by what the service does without the key, or by the value the SDK injects
-(azure-native-v3.md §4): Event Grid / Service Bus / Event Hubs namespaces get an injected
+(docs/sdk-notes.md, "SDK-injected defaults"): Event Grid / Service Bus / Event Hubs namespaces get an injected
 ``publicNetworkAccess='Enabled'``; Cosmos DB, Storage and Web send nothing and the service
 default is public; the Event Hubs network rule set injects ``Enabled`` too (it can re-open a
 namespace created ``Disabled``). Pure.
