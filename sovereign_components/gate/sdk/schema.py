@@ -114,9 +114,14 @@ class SdkSchema:
         loaded = self._load(provider, name) if provider is not None else None
         return (dict(loaded.resources), dict(loaded.functions)) if loaded else ({}, {})
 
+    def _provider_named(self, name: str) -> ProviderPackage | None:
+        """A provider by its name (``azure-native``) or its Python package (``pulumi_azure_native``)."""
+        providers = self.providers()
+        return providers.get(name) or next((p for p in providers.values() if p.package == name), None)
+
     def module_names(self, provider: str) -> list[str]:
-        """The SDK modules of ``provider`` (its package and every subpackage holding resources)."""
-        package = self.providers().get(provider)
+        """The SDK modules of ``provider`` (by name or package: its package and every subpackage)."""
+        package = self._provider_named(provider)
         if package is None:
             return []
         if self.python is None:
@@ -136,7 +141,8 @@ class SdkSchema:
         return names
 
     def resource_tokens(self, provider: str) -> list[str]:
-        """Every resource token ``provider``'s SDK declares (reads every module: slow the first time)."""
+        """Every resource token ``provider``'s SDK declares (``azure-native`` or
+        ``pulumi_azure_native``; reads every module: about a minute the first time, cached)."""
         tokens: list[str] = []
         for name in self.module_names(provider):
             tokens.extend(self.module(name)[0])

@@ -246,6 +246,8 @@ def test_a_program_venv_sdk_is_read_in_that_interpreter(tmp_path: Path, monkeypa
     assert spec.inputs.descriptions["size"] == "How big."
     assert spec.outputs["secretCode"].kind == "string" and spec.outputs["tags"].kind == "array"
     assert theirs.resource("fakeprov:old:Widget") is spec  # alias spelling
+    assert theirs.resource_tokens("fakeprov") == theirs.resource_tokens("pulumi_fakeprov") == [
+        "fakeprov:index/widget:Widget"]
     fn = theirs.function("fakeprov:index/getWidget:getWidget")
     assert fn is not None and fn.result.properties["code"].kind == "string"
     assert fn.inputs.python_names == {"widgetName": "name"}
