@@ -1,0 +1,265 @@
+"""Run Pulumi programs through the ``sovereign preview`` CLI, in parallel, and read the verdict.
+
+Shared by the adversarial suite (``tests/adversarial``: every program must end in exit 1 or 2)
+and the honest corpus (``tests/corpus``: every program must end in exit 0 with no mandatory
+violation). Each program is a directory with ``Pulumi.yaml``, ``Pulumi.<stack>.yaml`` and
+``__main__.py``; what it expects is written in the module docstring of its ``__main__.py``,
+next to the code it describes, as ``Key: value`` lines:
+
+``Class:``     the attack class or real-world style (groups the results table)
+``Issue:``     the issue "Why" bullet(s) it covers, e.g. ``12 escape hatches``
+``Blame:``     comma-separated resource names; on exit 1 a *mandatory* violation must name one
+               of them (its URN ends in ``::<name>``) — a block for another reason is not a block
+``Mentions:``  ``;``-separated strings the gate's output (violation messages, URNs, stderr)
+               must contain, whatever the exit code (the cause, a stack or token name)
+``Stack:``     the stack to preview (default ``dev``)
+
+The gate runs as a user runs it: a subprocess of the installed CLI, the repository as cwd,
+the JSON report written to a file (``--output``) so that anything the program prints cannot
+corrupt it. Only the exit code is the verdict; the report is read to check *why*.
+
+Programs run in a thread pool of subprocesses (``SOVEREIGN_SUITE_JOBS``, default: the number
+of cores) and only the programs the pytest session selected are run.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+ADVERSARIAL = REPO / "tests" / "adversarial"
+CORPUS = REPO / "tests" / "corpus"
+#: EU boundary on every boundary-aware policy and no allow-listed external endpoint: the
+#: strictest operator config (``python -m sovereign_components.policies.configs EU``).
+EU_CONFIG = ADVERSARIAL / "config.eu.json"
+POLICY_PACK = REPO / "policy"
+#: A program that runs longer than this is a hung gate (the slowest program takes ~3 s).
+TIMEOUT_S = 180.0
+
+_KEY = re.compile(r"^(Class|Issue|Blame|Mentions|Stack|Style):\s*(.+?)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Program:
+    """One Pulumi project of a suite and what its docstring says to expect."""
+
+    path: Path
+    summary: str
+    klass: str
+    issue: str = ""
+    blame: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    stack: str = "dev"
+    config: Path = EU_CONFIG
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def __str__(self) -> str:  # pytest ids
+        return self.name
+
+
+def load_program(path: Path, config: Path = EU_CONFIG) -> Program:
+    """Read ``path/__main__.py``'s docstring into a :class:`Program` (errors name the file)."""
+    main = path / "__main__.py"
+    doc = ast.get_docstring(ast.parse(main.read_text(encoding="utf-8"), filename=str(main)))
+    if not doc:
+        raise ValueError(f"{main}: a suite program must say in its docstring what it does and why")
+    keys: dict[str, str] = {k: v for k, v in _KEY.findall(doc)}
+    if "Class" not in keys and "Style" not in keys:
+        raise ValueError(f"{main}: docstring has no 'Class:' (adversarial) or 'Style:' (corpus) line")
+    return Program(
+        path=path,
+        summary=doc.splitlines()[0].strip(),
+        klass=keys.get("Class") or keys["Style"],
+        issue=keys.get("Issue", ""),
+        blame=tuple(b.strip() for b in keys.get("Blame", "").split(",") if b.strip()),
+        mentions=tuple(m.strip() for m in keys.get("Mentions", "").split(";") if m.strip()),
+        stack=keys.get("Stack", "dev"),
+        config=config,
+    )
+
+
+def discover(root: Path, config: Path = EU_CONFIG) -> list[Program]:
+    """Every ``root/programs/<name>/`` with a ``Pulumi.yaml``, sorted by name."""
+    return [load_program(d, config) for d in sorted((root / "programs").iterdir())
+            if (d / "Pulumi.yaml").is_file()]
+
+
+@dataclass
+class GateRun:
+    """What one ``sovereign preview`` run produced."""
+
+    program: Program
+    exit_code: int | None  # None = killed by the harness timeout
+    stdout: str
+    stderr: str
+    report: dict[str, Any] | None = None
+    report_error: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def violations(self) -> list[dict[str, Any]]:
+        return list((self.report or {}).get("violations") or [])
+
+    @property
+    def mandatory(self) -> list[dict[str, Any]]:
+        return [v for v in self.violations if v.get("enforcementLevel") == "mandatory"]
+
+    @property
+    def text(self) -> str:
+        """Everything the gate said: stderr, stdout and every violation's policy, URN, message."""
+        parts = [self.stderr, self.stdout]
+        for v in self.violations:
+            parts.append(f"{v.get('policy')} {v.get('urn')} {v.get('message')}")
+        if self.report:
+            parts.extend(str(e) for e in self.report.get("emulated") or [])
+        return "\n".join(parts)
+
+    @property
+    def has_traceback(self) -> bool:
+        return "Traceback (most recent call last)" in self.stderr + self.stdout
+
+    @property
+    def blames_suite_config(self) -> bool:
+        """Exit 2 because the suite's own policy config no longer fits the pack (then every
+        adversarial program would 'pass' for a reason that has nothing to do with it)."""
+        return self.exit_code == 2 and EU_CONFIG.name in self.stderr
+
+    def mandatory_names(self) -> list[str]:
+        """The resource name at the end of each mandatory violation's URN ('' for stack-level)."""
+        return [str(v.get("urn") or "").rsplit("::", 1)[-1] for v in self.mandatory]
+
+    def names_any(self, names: Iterable[str]) -> bool:
+        """Some mandatory violation names one of ``names`` (its URN's name, or the name quoted in
+        the message for findings reported on another resource, e.g. an expanded template)."""
+        wanted = set(names)
+        for v in self.mandatory:
+            urn_name = str(v.get("urn") or "").rsplit("::", 1)[-1]
+            if urn_name in wanted:
+                return True
+            msg = str(v.get("message") or "")
+            if any(re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", msg) for n in wanted):
+                return True
+        return False
+
+    def cause(self) -> str:
+        """One line: why the gate decided what it decided (for tables and failure messages)."""
+        if self.exit_code is None:
+            return f"killed after {TIMEOUT_S:.0f} s"
+        if self.exit_code == 2 or self.report is None:
+            lines = [ln.strip() for ln in self.stderr.splitlines() if ln.strip()]
+            err = [ln for ln in lines if "error" in ln.lower()] or lines[-1:]
+            return (err[-1] if err else self.report_error or "no output")[:220]
+        if self.mandatory:
+            first = self.mandatory[0]
+            name = str(first.get("urn") or "").rsplit("::", 1)[-1]
+            more = f" (+{len(self.mandatory) - 1} more)" if len(self.mandatory) > 1 else ""
+            return f"{first.get('policy')} on {name or 'stack'}{more}"
+        s = (self.report or {}).get("summary") or {}
+        return f"no mandatory violation ({s.get('advisory', 0)} advisory, {s.get('undecided', 0)} undecided)"
+
+
+def sovereign_command() -> list[str]:
+    """The installed ``sovereign`` console script of the running venv, as a user calls it."""
+    script = Path(sys.executable).with_name("sovereign")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "sovereign_components"]
+
+
+def _child_env() -> dict[str, str]:
+    # A Pulumi engine/CI environment must not leak into the gate (PULUMI_CONFIG would be
+    # read as the program's config), and Python must not write bytecode into the programs.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PULUMI_") and k != "TRACEPARENT"}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def run_gate(program: Program, extra_args: Iterable[str] = ()) -> GateRun:
+    """``sovereign preview --cwd <program> --stack <stack> --policy-pack policy
+    --policy-pack-config <config> --format json --output <tmp>`` from the repository root."""
+    with tempfile.TemporaryDirectory(prefix="sov-suite-") as tmp:
+        out = Path(tmp) / "report.json"
+        cmd = [*sovereign_command(), "preview", "--cwd", str(program.path), "--stack", program.stack,
+               "--policy-pack", str(POLICY_PACK), "--policy-pack-config", str(program.config),
+               "--format", "json", "--output", str(out), *extra_args]
+        try:
+            proc = subprocess.run(cmd, cwd=REPO, env=_child_env(), capture_output=True, text=True,
+                                  timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
+            code: int | None = proc.returncode
+            stdout, stderr = proc.stdout, proc.stderr
+        except subprocess.TimeoutExpired as exc:
+            code = None
+            stdout = exc.stdout.decode(errors="replace") if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+            stderr = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else (exc.stderr or "")
+        run = GateRun(program, code, stdout, stderr)
+        if out.is_file():
+            try:
+                run.report = json.loads(out.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                run.report_error = f"report unreadable: {exc}"
+        return run
+
+
+class Runner:
+    """Runs programs in a pool of subprocesses once per session; results by program path."""
+
+    def __init__(self, jobs: int | None = None) -> None:
+        self._jobs = jobs or int(os.environ.get("SOVEREIGN_SUITE_JOBS", "0")) or (os.cpu_count() or 2)
+        self._pool = ThreadPoolExecutor(max_workers=self._jobs, thread_name_prefix="sov-suite")
+        self._futures: dict[Path, Future[GateRun]] = {}
+        self._lock = threading.Lock()
+
+    def submit(self, programs: Iterable[Program]) -> None:
+        with self._lock:
+            for p in programs:
+                if p.path not in self._futures:
+                    self._futures[p.path] = self._pool.submit(run_gate, p)
+
+    def result(self, program: Program) -> GateRun:
+        self.submit([program])
+        return self._futures[program.path].result()
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+_RUNNER: Runner | None = None
+
+
+def session_runner(items: Iterable[Any]) -> Runner:
+    """The session's runner, with every program parametrised into the selected tests queued
+    (so the pool works on all of them while the first test waits for its own)."""
+    global _RUNNER
+    if _RUNNER is None:
+        _RUNNER = Runner()
+    selected = []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        program = callspec.params.get("program") if callspec is not None else None
+        if isinstance(program, Program):
+            selected.append(program)
+    _RUNNER.submit(selected)
+    return _RUNNER
+
+
+def table(runs: Iterable[GateRun], expected: str) -> str:
+    """A Markdown table: program | class | expected | actual exit | cause."""
+    rows = ["| program | class | expected | exit | cause |", "|---|---|---|---|---|"]
+    for r in runs:
+        exit_text = "timeout" if r.exit_code is None else str(r.exit_code)
+        cause = r.cause().replace("|", "\\|")
+        rows.append(f"| {r.program.name} | {r.program.klass} | {expected} | {exit_text} | {cause} |")
+    return "\n".join(rows)

@@ -1,0 +1,60 @@
+"""The red-team suite: Pulumi programs written to deploy data outside the EU boundary or to a
+public network, or to blind the gate (issues 12 and 13, "Why"). Each must end in exit 1 or 2.
+
+Every program lives in ``programs/<name>/`` and says in its docstring what it attempts, why it
+must be blocked, and which resource a block must name (``harness.py`` reads the keys). Nothing
+here is marked xfail: a program the gate lets through is a failing test, by design.
+
+Run one: ``.venv/bin/python -m pytest -q -p no:cacheprovider tests/adversarial -k <name>``;
+the whole table: ``.venv/bin/python -m tests.adversarial.run_table``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from . import harness
+
+PROGRAMS = harness.discover(harness.ADVERSARIAL)
+
+
+@pytest.fixture(scope="module")
+def runner(request: pytest.FixtureRequest) -> harness.Runner:
+    return harness.session_runner(request.session.items)
+
+
+def test_suite_is_large_enough_and_documented() -> None:
+    """The brief asks for at least 80 programs, each stating its class and why it is blocked."""
+    assert len(PROGRAMS) >= 80, f"only {len(PROGRAMS)} adversarial programs"
+    for p in PROGRAMS:
+        assert p.issue, f"{p.name}: docstring names no 'Issue:' bullet"
+        assert (p.path / "Pulumi.yaml").is_file() and (p.path / f"Pulumi.{p.stack}.yaml").is_file(), p.name
+
+
+def test_suite_config_is_the_packs_eu_config() -> None:
+    """config.eu.json = the pack's own EU config with no allow-listed endpoint. When the pack's
+    rules change, regenerate it (``python -m sovereign_components.policies.configs EU >
+    tests/adversarial/config.eu.json``) — a stale file would make every program exit 2 for a
+    reason that has nothing to do with it."""
+    from sovereign_components.policies.configs import policy_config
+
+    assert json.loads(harness.EU_CONFIG.read_text(encoding="utf-8")) == policy_config("EU")
+
+
+@pytest.mark.parametrize("program", PROGRAMS, ids=str)
+def test_blocked(program: harness.Program, runner: harness.Runner) -> None:
+    run = runner.result(program)
+    why = f"{program.name} ({program.klass}): {program.summary}\n  gate: exit {run.exit_code}: {run.cause()}"
+    assert run.exit_code is not None, f"{why}\n  the gate hung"
+    assert not run.has_traceback, f"{why}\n  a traceback is not a verdict:\n{run.stderr[-2000:]}"
+    assert not run.blames_suite_config, f"{why}\n  the suite's config.eu.json is stale:\n{run.stderr}"
+    assert run.exit_code in (1, 2), f"{why}\n  must be blocked (exit 1 or 2)"
+    if run.exit_code == 1 and program.blame:
+        assert run.names_any(program.blame), (
+            f"{why}\n  blocked, but no mandatory violation names {', '.join(program.blame)}; "
+            f"it named: {', '.join(sorted(set(run.mandatory_names()))) or 'nothing'}")
+    text = run.text.lower()
+    missing = [m for m in program.mentions if m.lower() not in text]
+    assert not missing, f"{why}\n  the gate's output never mentions {missing}"
