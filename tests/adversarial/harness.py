@@ -10,8 +10,9 @@ next to the code it describes, as ``Key: value`` lines:
 ``Issue:``     the issue "Why" bullet(s) it covers, e.g. ``12 escape hatches``
 ``Blame:``     comma-separated resource names; on exit 1 a *mandatory* violation must name one
                of them (its URN ends in ``::<name>``) — a block for another reason is not a block
-``Mentions:``  ``;``-separated strings the gate's output (violation messages, URNs, stderr)
-               must contain, whatever the exit code (the cause, a stack or token name)
+``Mentions:``  ``;``-separated strings the gate's verdict must contain (adversarial: stderr or a
+               mandatory violation's message/URN; corpus: anything the gate printed or
+               reported) — the cause, a stack or token name
 ``Stack:``     the stack to preview (default ``dev``)
 
 The gate runs as a user runs it: a subprocess of the installed CLI, the repository as cwd,
@@ -127,6 +128,15 @@ class GateRun:
             parts.append(f"{v.get('policy')} {v.get('urn')} {v.get('message')}")
         if self.report:
             parts.extend(str(e) for e in self.report.get("emulated") or [])
+        return "\n".join(parts)
+
+    @property
+    def verdict_text(self) -> str:
+        """What blocked the run: stderr and the *mandatory* violations (an advisory note that
+        happens to name the cause is not a block)."""
+        parts = [self.stderr]
+        for v in self.mandatory:
+            parts.append(f"{v.get('policy')} {v.get('urn')} {v.get('message')}")
         return "\n".join(parts)
 
     @property

@@ -55,6 +55,6 @@ def test_blocked(program: harness.Program, runner: harness.Runner) -> None:
         assert run.names_any(program.blame), (
             f"{why}\n  blocked, but no mandatory violation names {', '.join(program.blame)}; "
             f"it named: {', '.join(sorted(set(run.mandatory_names()))) or 'nothing'}")
-    text = run.text.lower()
+    text = run.verdict_text.lower()
     missing = [m for m in program.mentions if m.lower() not in text]
     assert not missing, f"{why}\n  the gate's output never mentions {missing}"
