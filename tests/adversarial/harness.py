@@ -273,3 +273,48 @@ def table(runs: Iterable[GateRun], expected: str) -> str:
         cause = r.cause().replace("|", "\\|")
         rows.append(f"| {r.program.name} | {r.program.klass} | {expected} | {exit_text} | {cause} |")
     return "\n".join(rows)
+
+
+def judge_blocked(run: GateRun) -> str | None:
+    """``None`` if an adversarial program was blocked for its own reason, else why not."""
+    if run.exit_code is None:
+        return "the gate hung"
+    if run.has_traceback:
+        return "a traceback is not a verdict:\n" + run.stderr[-2000:]
+    if run.blames_suite_config:
+        return "the suite's config.eu.json is stale (regenerate it):\n" + run.stderr
+    if run.exit_code not in (1, 2):
+        return f"must be blocked (exit 1 or 2), got exit {run.exit_code}"
+    blame = run.program.blame
+    if run.exit_code == 1 and blame and not run.names_any(blame):
+        named = ", ".join(sorted(set(run.mandatory_names()))) or "nothing"
+        return f"blocked, but no mandatory violation names {', '.join(blame)} (it named: {named})"
+    text = run.verdict_text.lower()
+    missing = [m for m in run.program.mentions if m.lower() not in text]
+    if missing:
+        return f"blocked, but the verdict never mentions {missing} (the cause)"
+    return None
+
+
+def judge_passed(run: GateRun) -> str | None:
+    """``None`` if an honest program passed with a complete judgement, else why not."""
+    if run.exit_code is None:
+        return "the gate hung"
+    if run.has_traceback:
+        return "a traceback is not a verdict:\n" + run.stderr[-2000:]
+    if run.exit_code != 0:
+        findings = "\n".join(f"    - {v.get('policy')} on {str(v.get('urn')).rsplit('::', 1)[-1]}: "
+                             f"{str(v.get('message')).splitlines()[-1]}" for v in run.mandatory)
+        err = f"\n  stderr: {run.stderr.strip()[-1500:]}" if run.exit_code == 2 else ""
+        return f"an honest program must pass, got exit {run.exit_code}:\n{findings}{err}"
+    if run.report is None:
+        return f"exit 0 without a report is not a judgement ({run.report_error or 'no report written'})"
+    if run.mandatory:
+        return "exit 0 but mandatory violations were reported"
+    if int((run.report.get("summary") or {}).get("resources", 0)) < 2:
+        return "the gate saw (almost) nothing"
+    text = run.text.lower()
+    missing = [m for m in run.program.mentions if m.lower() not in text]
+    if missing:
+        return f"the gate's output never mentions {missing}"
+    return None

@@ -34,11 +34,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n## {suite} ({len(runs)} programs)\n")
         print(harness.table(runs, expected))
         for r in runs:
-            ok = r.exit_code in (1, 2) if suite == "adversarial" else r.exit_code == 0
-            if suite == "adversarial" and ok and r.exit_code == 1 and r.program.blame and not r.names_any(r.program.blame):
-                ok = False
-            if not ok:
-                wrong[f"{suite}: {r.program.klass}"].append(f"{r.program.name} (exit {r.exit_code}): {r.cause()}")
+            problem = (harness.judge_blocked if suite == "adversarial" else harness.judge_passed)(r)
+            if problem is not None:
+                first = problem.splitlines()[0]
+                wrong[f"{suite}: {r.program.klass}"].append(
+                    f"{r.program.name} (exit {r.exit_code}): {r.cause()} — {first}")
     print(f"\n## wrong verdicts ({sum(map(len, wrong.values()))})\n")
     for klass in sorted(wrong):
         print(f"- {klass}")
