@@ -8,15 +8,26 @@ drive routing and storage, and a wrong value silently routes data out of its jur
 - ``timestamp``: RFC 3339 with an explicit UTC offset (``Z`` or ``+00:00``). Naive times and
   other offsets are rejected: ordering across regions is compared in UTC, and a local offset
   hides in which zone (and so which jurisdiction's clock) an event was stamped.
-- ``dataRegion``: a sovereignty boundary code (``EU``, ``US``) or a known Azure region; it is
-  normalised (``eu`` -> ``EU``, ``West Europe`` -> ``westeurope``) because the Event Grid
-  ``StringIn`` filter and the processor guard compare it with ``boundary.filter_values()``.
+- ``dataRegion``: a sovereignty boundary code (``EU``, ``US``) or a known Azure region's ARM
+  name, written exactly as the Event Grid filters list them (``boundary.filter_values()``) up to
+  letter case: ``eu`` becomes ``EU`` and ``WestEurope`` ``westeurope``, because Event Grid's
+  ``StringIn`` compares strings case-insensitively
+  (https://learn.microsoft.com/azure/event-grid/event-filtering#advanced-filtering) and would
+  route them the same. Nothing else is repaired: Event Grid matches the raw attribute, so
+  ``West Europe``, ``EU\u2003`` (an em space), ``West\u00a0Europe`` or a control character would
+  match no regional filter while a lenient parser here would call them ``westeurope``/``EU``.
+  Only ASCII letters and digits are accepted, and the error says which spelling was meant.
 - ``dataClassification``: one of :data:`contract.CLASSIFICATIONS` exactly.
 - ``eventVersion``: a strict positive integer (``"1"`` and ``true`` are refused: a producer that
   sends strings has a bug that a silent coercion would hide).
 - ids: non-empty, at most 128 characters, no whitespace and none of ``/ \\ ? #``: the event id
   is the Cosmos DB document id (which forbids those characters) and the Service Bus message id
-  (128 characters at most); the aggregate id is the Service Bus session id (same limit).
+  (128 characters at most); the aggregate id is the Service Bus session id (same limit). No
+  control, format (zero-width, bidirectional override) or separator characters either: two ids
+  that print the same must not be two events.
+- ``payload``, ``metadata`` and ``references`` hold plain JSON data within the runtime's bounds
+  (:mod:`.jsonbounds`: at most 128 levels deep, 1 MiB, numbers of at most 100 characters), so
+  every valid event can be serialised, published to Event Grid and stored in Cosmos DB.
 - ``metadata``: the known keys are typed (``userId``, ``clientIp`` a valid IP address); other
   keys are *allowed*. Everything in ``metadata`` is treated as personal data and never leaves
   the boundary (:class:`MetadataEvent` has no such field at all), so accepting a producer's
@@ -33,12 +44,16 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from collections.abc import Mapping
 from datetime import datetime, timezone
+from functools import cache
 from ipaddress import IPv4Address, IPv6Address
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -47,19 +62,24 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     field_validator,
+    model_validator,
 )
 from pydantic.alias_generators import to_camel
 
-from ..geo.boundary import get_boundary, is_boundary_code
-from .names import CLASSIFICATIONS, NON_REGULATED_CLASSIFICATIONS
 from ..files import read_text
-from ..geo.regions import canonical_region, is_known_region
+from ..geo.boundary import named_boundaries
+from ..geo.regions import all_regions, canonical_region, is_known_region
+from .errors import EventFormatError
+from .jsonbounds import check_json_value, load_json, shown
+from .names import CLASSIFICATIONS, NON_REGULATED_CLASSIFICATIONS
 
 __all__ = [
+    "EventFormatError",
     "EventMetadata",
     "MetadataEvent",
     "SovereignEvent",
     "ValidationError",
+    "event_from_document",
     "event_from_json",
     "event_json_schema",
     "format_validation_error",
@@ -109,22 +129,58 @@ UtcTimestamp = Annotated[
 ]
 
 
-def normalize_data_region(value: str) -> str:
-    """Canonical form of a data-region value: a boundary code upper-cased, a region's ARM name.
+#: What a region or boundary code may be written with: ASCII letters and digits, nothing else
+#: (see the module doc: Event Grid compares the raw string, so no separator is repaired).
+_CODE = re.compile(r"[A-Za-z0-9]{1,64}")
 
-    Raises ``ValueError`` for anything else, so an event cannot carry a region that no
-    boundary and no filter can place (it would match no routing filter and no guard).
+
+@cache
+def _canonical_codes() -> dict[str, str]:
+    """Upper-cased spelling -> canonical value, for every boundary code and region ARM name."""
+    codes = {code.upper(): code for code in named_boundaries()}
+    codes.update({region.name.upper(): region.name for region in all_regions()})
+    return codes
+
+
+def normalize_data_region(value: Any) -> str:
+    """Canonical form of a data-region value: a boundary code (``EU``) or a region's ARM name
+    (``westeurope``), accepted in any letter case and in no other variation.
+
+    Raises ``ValueError`` for anything else -- a region's display name, a value with a space,
+    separator, control or non-ASCII character, or an unknown name -- because Event Grid routes
+    on the raw attribute (case-insensitively) and would match such a value to no filter.
     """
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or not value:
         raise ValueError("dataRegion must be a non-empty string")
-    if is_boundary_code(value):
-        return get_boundary(value).code
-    if is_known_region(value):
-        return canonical_region(value)
-    raise ValueError(
-        f"dataRegion {value!r} is neither a sovereignty boundary code (EU, US, ...) "
-        "nor a known Azure region"
-    )
+    if _CODE.fullmatch(value) is None:
+        hint = ""
+        if value.isprintable() and is_known_region(value):
+            hint = f"; write it as {canonical_region(value)!r}"
+        raise ValueError(
+            f"dataRegion {shown(value)} may contain only ASCII letters and digits, as the Event "
+            f"Grid filters list boundary codes and region names (Event Grid compares the raw "
+            f"attribute, so spaces, separators and control characters match no filter){hint}"
+        )
+    canonical = _canonical_codes().get(value.upper())
+    if canonical is None:
+        raise ValueError(
+            f"dataRegion {shown(value)} is neither a sovereignty boundary code (EU, US, ...) "
+            "nor a known Azure region"
+        )
+    return canonical
+
+
+def _no_invisible_characters(value: str) -> str:
+    """Refuse control, format, surrogate, private-use, unassigned and separator characters
+    (Unicode categories C* and Z*): an id that prints like another must not be another."""
+    for char in value:
+        category = unicodedata.category(char)
+        if category[0] in "CZ":
+            raise ValueError(
+                f"must not contain {unicodedata.name(char, 'an unnamed character')} "
+                f"(U+{ord(char):04X}, category {category})"
+            )
+    return value
 
 
 DataRegion = Annotated[
@@ -137,6 +193,7 @@ DataRegion = Annotated[
 Identifier = Annotated[
     str,
     StringConstraints(min_length=1, max_length=128, pattern=r"^[^\s/\\?#]+$"),
+    AfterValidator(_no_invisible_characters),
 ]
 #: Names used as CloudEvents ``type``/subject segments and Event Grid ``includedEventTypes``.
 TypeName = Annotated[
@@ -162,10 +219,29 @@ class EventMetadata(BaseModel):
     client_ip: Union[IPv4Address, IPv6Address] | None = None
 
 
+#: Fields that hold free JSON data (by wire name and Python name); bounded before validation.
+_DATA_FIELDS: tuple[str, ...] = ("payload", "metadata", "references")
+
+
 class _EventEnvelope(BaseModel):
     """Fields both event kinds share (routing, ordering, causality)."""
 
     model_config = _wire_config(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bounded_data(cls, data: Any) -> Any:
+        """Plain JSON within the runtime's bounds in the free-form fields (jsonbounds), checked
+        before pydantic walks them: a 5,000-level payload is a validation error, not a
+        ``RecursionError`` in serialisation later."""
+        if isinstance(data, Mapping):
+            for name in _DATA_FIELDS:
+                if name in data and not isinstance(data[name], BaseModel):
+                    try:
+                        check_json_value(data[name], what=name)
+                    except EventFormatError as exc:
+                        raise ValueError(str(exc)) from None
+        return data
 
     id: Identifier
     aggregate_id: Identifier
@@ -196,7 +272,9 @@ class SovereignEvent(_EventEnvelope):
 #: Opaque reference values: short id-shaped strings. No spaces (free text) and no ``@``
 #: (e-mail addresses), so the obvious personal values cannot pass as a "reference".
 ReferenceValue = Annotated[
-    str, StringConstraints(min_length=1, max_length=128, pattern=r"^[^\s@/\\?#]+$")
+    str,
+    StringConstraints(min_length=1, max_length=128, pattern=r"^[^\s@/\\?#]+$"),
+    AfterValidator(_no_invisible_characters),
 ]
 ReferenceKey = Annotated[str, StringConstraints(pattern=r"^[a-z][A-Za-z0-9]{0,63}$")]
 
@@ -250,28 +328,34 @@ def _schema(model: type[BaseModel], title: str) -> dict[str, Any]:
 
 
 def _data_region_values() -> list[str]:
-    from ..geo.boundary import named_boundaries
-    from ..geo.regions import all_regions
-
     return [*sorted(named_boundaries()), *(r.name for r in all_regions())]
 
 
+def event_from_document(document: Any) -> AnyEvent:
+    """The event a parsed JSON document holds: a :class:`SovereignEvent` (it has ``payload``
+    or ``metadata``) or a :class:`MetadataEvent` (it has neither). Raises
+    :class:`pydantic.ValidationError` (a string, list or number is not parsed again)."""
+    if isinstance(document, Mapping) and "payload" not in document and "metadata" not in document:
+        return MetadataEvent.model_validate(document)
+    return SovereignEvent.model_validate(document)
+
+
 def event_from_json(document: dict[str, Any] | str | bytes) -> AnyEvent:
-    """Parse a JSON document as a :class:`SovereignEvent` (it has ``payload``) or a
-    :class:`MetadataEvent` (it has none); raises :class:`pydantic.ValidationError`."""
-    data = json.loads(document) if isinstance(document, (str, bytes)) else document
-    if isinstance(data, dict) and "payload" not in data and "metadata" not in data:
-        return MetadataEvent.model_validate(data)
-    return SovereignEvent.model_validate(data)
+    """Parse a JSON document (text, UTF-8 bytes or an already parsed dict) as a
+    :class:`SovereignEvent` or :class:`MetadataEvent` (:func:`event_from_document`). Raises
+    :class:`pydantic.ValidationError`, or :class:`~.errors.EventFormatError` for text that is
+    not bounded JSON (:mod:`.jsonbounds`)."""
+    data = load_json(document, what="event") if isinstance(document, (str, bytes, bytearray)) else document
+    return event_from_document(data)
 
 
-def load_event_file(path: Path) -> dict[str, Any]:
-    """Read a JSON file; errors name the file."""
+def load_event_file(path: Path) -> Any:
+    """Read a JSON file within the runtime's bounds; errors name the file."""
     text = read_text(path, "event file")
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}: not valid JSON ({exc})") from None
+        return load_json(text, what=str(path))
+    except EventFormatError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def format_validation_error(exc: ValidationError) -> str:

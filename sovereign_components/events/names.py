@@ -39,8 +39,30 @@ METADATA_KIND = "metadata"
 TOPIC_KIND_TAG = "sovereign-topic-kind"
 METADATA_TOPIC_KIND = "metadata"
 
-#: Dead-letter reason the processor guard uses for data of another boundary.
+# --- Dead-letter reasons (what an operator filters the compliance DLQ and its archive on). ---
+#: Data of another boundary (the processor guard refused it).
 SOVEREIGNTY_VIOLATION_REASON = "SovereigntyViolation"
+#: A message that is not a valid contract event: not JSON, too deep or too large, a field that
+#: fails validation, a MetadataEvent on the regional processor. It cannot be routed, guarded or
+#: stored, so it goes to a person, never to the bin.
+INVALID_EVENT_REASON = "InvalidEvent"
+#: What the message was routed on contradicts what it carries: a CloudEvent attribute
+#: (``dataregion``, ``dataclassification``, ``id``, ``type``, ``subject``, ``sovereignkind``), a
+#: Service Bus property (``DataRegion``/``DataClassification``) or the session id disagrees
+#: with the event body. Event Grid and Service Bus route on the former, the processor would act
+#: on the latter, so neither may win: the message is dead-lettered.
+ATTRIBUTE_MISMATCH_REASON = "AttributeMismatch"
+#: An event id that is already stored with different content. A redelivery carries the same
+#: content and is acknowledged; different content under the same id is either a producer bug
+#: or an attempt to pass a second event off as a redelivery, and is never acknowledged silently.
+IDEMPOTENCY_CONFLICT_REASON = "IdempotencyConflict"
+#: Every reason the runtime writes, for the archive's sanitised folder names and for tests.
+DEAD_LETTER_REASONS: tuple[str, ...] = (
+    SOVEREIGNTY_VIOLATION_REASON,
+    INVALID_EVENT_REASON,
+    ATTRIBUTE_MISMATCH_REASON,
+    IDEMPOTENCY_CONFLICT_REASON,
+)
 
 #: App settings the processor Function App reads (names from the source design).
 DEPLOYMENT_REGION_SETTING = "DEPLOYMENT_REGION"

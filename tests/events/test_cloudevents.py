@@ -12,6 +12,7 @@ from cloudevents.core.bindings import amqp
 from sovereign_components.events import names as contract
 from sovereign_components.geo.boundary import get_boundary
 from sovereign_components.events.cloudevents_mapping import (
+    AttributeMismatchError,
     CloudEventMappingError,
     from_service_bus,
     from_structured_json,
@@ -90,10 +91,16 @@ def test_contradicting_region_property_is_refused(event: SovereignEvent) -> None
         from_service_bus(parts.body, content_type=parts.content_type, application_properties=props)
 
 
-def test_region_property_in_another_spelling_agrees(seed: dict[str, Any]) -> None:
+def test_region_property_in_another_letter_case_agrees(seed: dict[str, Any]) -> None:
+    """Event Grid compares case-insensitively, so a property that differs only in case names
+    the same region; a display name with a space would match no filter and is refused."""
     event = SovereignEvent.model_validate({**seed, "dataRegion": "westeurope"})
-    props = {contract.SERVICE_BUS_REGION_PROPERTY: "West Europe"}
+    props = {contract.SERVICE_BUS_REGION_PROPERTY: "WestEurope"}
     assert from_service_bus(event.to_json(), content_type="application/json", application_properties=props) == event
+    for spelling in ("West Europe", "westeurope ", "west\u00a0europe", "westeurope\x00"):
+        with pytest.raises(AttributeMismatchError, match="DataRegion"):
+            from_service_bus(event.to_json(), content_type="application/json",
+                             application_properties={contract.SERVICE_BUS_REGION_PROPERTY: spelling})
 
 
 def test_missing_extension_is_an_error(event: SovereignEvent) -> None:

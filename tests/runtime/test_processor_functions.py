@@ -133,7 +133,8 @@ def test_property_contradicting_content_is_dead_lettered(function_app: Any, runt
     props = {**msg.application_properties, contract.SERVICE_BUS_REGION_PROPERTY: "EU"}
     dlq = Out()
     function_app.process_session_queue(sb_message(event, application_properties=props), dlq)
-    assert runtime.store.events == {} and json.loads(dlq.value)["deadLetterReason"] == INVALID_EVENT_REASON
+    assert runtime.store.events == {}
+    assert json.loads(dlq.value)["deadLetterReason"] == contract.ATTRIBUTE_MISMATCH_REASON
 
 
 def eg_message(event: SovereignEvent, **property_overrides: Any) -> ServiceBusMessage:
@@ -162,7 +163,7 @@ def test_event_grid_delivery_relabelled_is_refused(function_app: Any, runtime: A
     function_app.process_session_queue(eg_message(event, **{contract.SERVICE_BUS_REGION_PROPERTY: "EU"}), dlq)
     assert runtime.store.events == {}
     record = json.loads(dlq.value)
-    assert record["deadLetterReason"] == INVALID_EVENT_REASON
+    assert record["deadLetterReason"] == contract.ATTRIBUTE_MISMATCH_REASON
     assert contract.SERVICE_BUS_REGION_PROPERTY in record["deadLetterErrorDescription"]
 
 
@@ -217,25 +218,30 @@ def test_dlq_archiver_writes_one_blob_per_message(function_app: Any, runtime: An
     function_app.process_session_queue(sb_message(make_event("US", id="evt-x")), dlq)
     forwarded = ServiceBusMessage(
         body=dlq.value.encode(), content_type=None, application_properties={}, message_id="dlq-1", user_properties={},
-        enqueued_time_utc=dt.datetime(2024, 1, 15, 10, 32, tzinfo=dt.timezone.utc),
+        enqueued_time_utc=dt.datetime(2024, 1, 15, 10, 32, tzinfo=dt.timezone.utc), sequence_number=41,
     )
     function_app.archive_dead_letters(forwarded)
-    function_app.archive_dead_letters(forwarded)  # redelivery: same name, no second blob
-    assert list(runtime.archive.blobs) == [f"{contract.SOVEREIGNTY_VIOLATION_REASON}/2024/01/15/dlq-1.json"]
-    stored = json.loads(runtime.archive.blobs[f"{contract.SOVEREIGNTY_VIOLATION_REASON}/2024/01/15/dlq-1.json"])
+    function_app.archive_dead_letters(forwarded)  # redelivery: same name, found, no second blob
+    (name,) = runtime.archive.blobs
+    assert name.startswith(f"{contract.SOVEREIGNTY_VIOLATION_REASON}/2024/01/15/{41:020d}-")
+    stored = json.loads(runtime.archive.blobs[name])
     assert stored["eventId"] == "evt-x"
+    assert stored["complianceDlqMessage"] == {"messageId": "dlq-1", "sequenceNumber": 41,
+                                              "enqueuedTime": "2024-01-15T10:32:00Z"}
 
 
 def test_native_dead_letter_is_archived_with_its_reason(function_app: Any, runtime: Any) -> None:
     msg = ServiceBusMessage(
         body=b"{}", content_type="application/json", application_properties={}, message_id="m/7", user_properties={},
         dead_letter_reason="MaxDeliveryCountExceeded", dead_letter_error_description="10 attempts",
-        enqueued_time_utc=dt.datetime(2024, 2, 1, tzinfo=dt.timezone.utc),
+        enqueued_time_utc=dt.datetime(2024, 2, 1, tzinfo=dt.timezone.utc), sequence_number=7,
     )
     function_app.archive_dead_letters(msg)
     (name,) = runtime.archive.blobs
-    assert name == "MaxDeliveryCountExceeded/2024/02/01/m-7.json"
-    assert json.loads(runtime.archive.blobs[name])["deadLetterErrorDescription"] == "10 attempts"
+    assert name.startswith(f"MaxDeliveryCountExceeded/2024/02/01/{7:020d}-") and "m/7" not in name
+    record = json.loads(runtime.archive.blobs[name])
+    assert record["deadLetterErrorDescription"] == "10 attempts"
+    assert record["originalMessage"]["messageId"] == "m/7" and record["deadLetteredAt"] == "2024-02-01T00:00:00Z"
 
 
 @pytest.mark.parametrize(
