@@ -30,6 +30,8 @@ class ConfigError(SovereignError, ValueError):
     def __init__(self, key: str, message: str, *, source: str | None = None) -> None:
         self.key = key
         self.source = source
+        #: The message without the file and key (to re-raise it naming another source).
+        self.detail = message
         where = f"{source}: " if source else ""
         super().__init__(f"{where}config key '{key}': {message}")
 

@@ -17,10 +17,11 @@ import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, EmailStr, Field, ValidationError, model_validator
 from pydantic.alias_generators import to_camel
+from pydantic.fields import FieldInfo
 
 from ..geo.boundary import SovereigntyBoundary, custom_boundary, get_boundary, is_boundary_code, named_boundaries
 from ..components.validation import COSMOS_ACCOUNT_NAME, COSMOS_RESOURCE_ID, SERVICE_BUS_QUEUE_NAME, STORAGE_ACCOUNT_NAME
@@ -38,6 +39,86 @@ AZURE_LOCATION_KEY = "azure-native:location"
 PREFIX_PATTERN = r"^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,11}$"
 #: Event Grid subscription names (processors, metadata channels).
 SUBSCRIPTION_NAME_PATTERN = r"^[A-Za-z0-9-]{3,64}$"
+
+
+def _not_a_boolean(value: Any) -> Any:
+    """``True`` is an ``int`` in Python and pydantic's lax mode takes it as 1: ``ttlDays: true``
+    would become a one-day TTL. A boolean is never a number here."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got the boolean {str(value).lower()}")
+    return value
+
+
+def _only_a_boolean(value: Any) -> Any:
+    """Only ``true``/``false`` (YAML booleans, or the strings Pulumi's own typed config accepts)
+    are booleans: pydantic's lax mode would also take ``1``, ``"yes"``, ``"off"`` or ``"n"``, and
+    YAML 1.2 (the Pulumi CLI's YAML) reads ``yes``/``no`` as strings."""
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise ValueError(f"expected true or false, got {value!r}")
+
+
+#: Azure's tag limits ("Use tags to organize your Azure resources", section Limitations:
+#: https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations):
+#: at most 50 name/value pairs per resource; names up to 512 characters, but up to 128 on
+#: storage accounts, which every regional stack creates (event plane, DLQ archive); values up to
+#: 256; names without ``<``, ``>``, ``%``, ``&``, ``\``, ``?``, ``/``. Names are
+#: case-insensitive for operations, so ``Env`` and ``env`` are one tag to Azure. Private DNS
+#: zones (created for private endpoints when a virtual network is given) take at most 15 tags.
+MAX_TAGS = 50
+MAX_TAGS_PRIVATE_DNS = 15
+MAX_TAG_NAME = 128
+MAX_TAG_VALUE = 256
+TAG_NAME_FORBIDDEN = frozenset('<>%&\\?/')
+#: Tags added to every resource besides the configured ones (configured tags of the same name
+#: win): ``sovereignty-boundary`` and ``region`` by the regional stack and the event plane,
+#: ``purpose`` by the event store and the DLQ. They count against Azure's limit.
+ADDED_TAGS: tuple[str, ...] = ("sovereignty-boundary", "region", "purpose")
+
+
+def _azure_tags(value: Any) -> Any:
+    """Check a tag mapping against Azure's limits (see ``MAX_TAGS``) before any resource is
+    planned: Azure would reject the deployment half-way instead."""
+    if not isinstance(value, Mapping):
+        return value  # the dict[str, str] type reports the shape
+    seen: dict[str, str] = {}
+    for name, tag_value in value.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError("a tag name is empty")
+        if len(name) > MAX_TAG_NAME:
+            raise ValueError(f"tag name {name[:40]!r}... has {len(name)} characters; Azure allows "
+                             f"{MAX_TAG_NAME} on storage accounts (512 elsewhere)")
+        bad = sorted(set(name) & TAG_NAME_FORBIDDEN)
+        if bad:
+            raise ValueError(f"tag name {name!r} contains {' '.join(bad)}; Azure tag names cannot contain "
+                             "< > % & \\ ? /")
+        if isinstance(tag_value, str) and len(tag_value) > MAX_TAG_VALUE:
+            raise ValueError(f"the value of tag {name!r} has {len(tag_value)} characters; Azure allows "
+                             f"{MAX_TAG_VALUE}")
+        folded = name.lower()
+        if folded in seen:
+            raise ValueError(f"tags {seen[folded]!r} and {name!r} differ only in case; Azure tag names are "
+                             "case-insensitive, so they are one tag")
+        seen[folded] = name
+    for added in ADDED_TAGS:
+        clash = seen.get(added)
+        if clash is not None and clash != added:
+            raise ValueError(f"tag {clash!r} differs only in case from the tag {added!r} the stack adds; "
+                             f"write it as {added!r} to override it")
+    total = len(seen.keys() | set(ADDED_TAGS))
+    if total > MAX_TAGS:
+        raise ValueError(f"{len(seen)} tags plus the {len(ADDED_TAGS)} the stack adds "
+                         f"({', '.join(ADDED_TAGS)}) make {total}; Azure allows {MAX_TAGS} per resource")
+    return value
+
+
+Tags = Annotated[dict[str, str], BeforeValidator(_azure_tags)]
+
+#: Integer and boolean fields of the stack config (see the two validators above).
+Int = Annotated[int, BeforeValidator(_not_a_boolean)]
+Bool = Annotated[bool, BeforeValidator(_only_a_boolean)]
 
 
 class _Model(BaseModel):
@@ -76,7 +157,7 @@ class MetadataChannelConfig(_Model):
     destination_resource_id: str = Field(pattern=r"^/subscriptions/[^/]+/resourceGroups/[^/]+/providers/.+")
     endpoint_type: Literal["ServiceBusTopic", "ServiceBusQueue", "EventHub"] | None = None
     classifications: list[Literal["Public", "Internal"]] | None = Field(default=None, min_length=1)
-    grant_sender_role: bool = False
+    grant_sender_role: Bool = False
 
     @model_validator(mode="after")
     def _no_cross_boundary_grant(self) -> MetadataChannelConfig:
@@ -95,16 +176,16 @@ class EventPlaneConfig(_Model):
     processors: list[ProcessorConfig] | None = Field(default=None, min_length=1)
     # Basic has no sessions, duplicate detection or forwarding (RegionalEventPlane rejects it).
     service_bus_sku: Literal["Standard", "Premium"] | None = None
-    service_bus_capacity: Literal[1, 2, 4, 8, 16] | None = None
+    service_bus_capacity: Annotated[Literal[1, 2, 4, 8, 16], BeforeValidator(_not_a_boolean)] | None = None
     processing_queue_name: str | None = Field(default=None, pattern=SERVICE_BUS_QUEUE_NAME.pattern)
-    max_delivery_count: int | None = Field(default=None, ge=1, le=2000)
+    max_delivery_count: Int | None = Field(default=None, ge=1, le=2000)
     event_hub_name: str | None = Field(default=None, pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,254}[A-Za-z0-9])?$")
-    event_hub_partition_count: int | None = Field(default=None, ge=1, le=32)
-    capture_enabled: bool | None = None
-    zone_redundant: bool | None = None
-    log_retention_days: int | None = Field(default=None, ge=30, le=730)
-    event_delivery_max_attempts: int | None = Field(default=None, ge=1, le=30)
-    event_time_to_live_minutes: int | None = Field(default=None, ge=1, le=1440)
+    event_hub_partition_count: Int | None = Field(default=None, ge=1, le=32)
+    capture_enabled: Bool | None = None
+    zone_redundant: Bool | None = None
+    log_retention_days: Int | None = Field(default=None, ge=30, le=730)
+    event_delivery_max_attempts: Int | None = Field(default=None, ge=1, le=30)
+    event_time_to_live_minutes: Int | None = Field(default=None, ge=1, le=1440)
     storage_account_name: str | None = Field(default=None, pattern=STORAGE_ACCOUNT_NAME.pattern)
     function_subnet_id: str | None = Field(default=None, pattern=r"^/subscriptions/")
     # A package published out of band with Entra auth (the azure-native Blob upload needs the
@@ -128,14 +209,14 @@ class EventStoreConfig(_Model):
     account_name: str | None = Field(default=None, pattern=COSMOS_ACCOUNT_NAME.pattern)
     database_name: str | None = Field(default=None, pattern=COSMOS_RESOURCE_ID.pattern)
     container_name: str | None = Field(default=None, pattern=COSMOS_RESOURCE_ID.pattern)
-    ttl_days: int | None = Field(default=None, ge=1, le=24855)
-    default_ttl_seconds: int | None = Field(default=None, ge=-1, le=2147483647)
+    ttl_days: Int | None = Field(default=None, ge=1, le=24855)
+    default_ttl_seconds: Int | None = Field(default=None, ge=-1, le=2147483647)
     consistency_level: Literal["Eventual", "Session", "BoundedStaleness", "Strong", "ConsistentPrefix"] | None = None
     additional_locations: list[str] | None = None
     backup_mode: Literal["Continuous", "Periodic"] | None = None
     backup_storage_redundancy: Literal["Local", "Zone", "Geo"] | None = None
     continuous_backup_tier: Literal["Continuous7Days", "Continuous30Days"] | None = None
-    protect: bool | None = None
+    protect: Bool | None = None
 
     @model_validator(mode="after")
     def _one_ttl(self) -> EventStoreConfig:
@@ -156,17 +237,20 @@ class DlqConfig(_Model):
     """``sovereign:dlq``: options of the ComplianceDLQ."""
 
     queue_name: str | None = Field(default=None, pattern=SERVICE_BUS_QUEUE_NAME.pattern)
-    retention_days: int | None = Field(default=None, ge=1, le=146000)
-    alert_threshold: int | None = Field(default=None, ge=1)
+    retention_days: Int | None = Field(default=None, ge=1, le=146000)
+    alert_threshold: Int | None = Field(default=None, ge=1)
     archive_account_name: str | None = Field(default=None, pattern=STORAGE_ACCOUNT_NAME.pattern)
 
 
 class _StackConfigModel(_Model):
     region: str
     boundary: Any
-    alert_email: EmailStr
+    # The one setting a stack may keep encrypted (``secure:``) and still be previewed: offline
+    # the gate substitutes this example (see stack_config.secrets), which decides nothing the
+    # policies judge. Fields without ``examples`` cannot be secrets offline.
+    alert_email: EmailStr = Field(examples=["security-team@example.com"])
     prefix: str = Field(default="sov", pattern=PREFIX_PATTERN)
-    tags: dict[str, str] = Field(default_factory=dict)
+    tags: Tags = Field(default_factory=dict)
     allowed_regions: list[str] = Field(default_factory=list)
     event_plane: EventPlaneConfig = Field(default_factory=EventPlaneConfig)
     event_store: EventStoreConfig = Field(default_factory=EventStoreConfig)
@@ -254,6 +338,19 @@ def _model_at(path: typing.Sequence[Any]) -> type[BaseModel] | None:
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             return None
     return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def field_at(path: typing.Sequence[Any]) -> FieldInfo | None:
+    """The pydantic field a config path names (``["eventStore", "ttlDays"]``; list indexes are
+    skipped), or ``None`` for a path no model declares."""
+    keys = list(path)
+    while keys and isinstance(keys[-1], int):
+        keys.pop()
+    model = _model_at(keys) if keys else None
+    if model is None:
+        return None
+    fields = {f.alias or n: f for n, f in model.model_fields.items()}
+    return fields.get(str(keys[-1]))
 
 
 def _allowed_keys(model: type[BaseModel]) -> list[str]:
@@ -372,6 +469,16 @@ def parse_stack_config(raw: Mapping[str, Any]) -> StackConfig:
             _key(["eventStore", "backupStorageRedundancy"]),
             f"'Geo' copies backups to {region}'s pair ({pair}), outside the {boundary.code} boundary; allowed: Local, Zone",
         )
+    plane = model.event_plane
+    if plane.private_endpoint_subnet_id is not None and plane.virtual_network_id is not None:
+        total = len({name.lower() for name in model.tags} | set(ADDED_TAGS))
+        if total > MAX_TAGS_PRIVATE_DNS:
+            raise ConfigError(
+                _key(["tags"]),
+                f"with eventPlane.privateEndpointSubnetId and virtualNetworkId the event plane creates private "
+                f"DNS zones, which take at most {MAX_TAGS_PRIVATE_DNS} tags; {total} would be applied "
+                f"({len(model.tags)} configured plus {', '.join(ADDED_TAGS)})",
+            )
     if azure_location is not None and (
         not isinstance(azure_location, str) or not is_known_region(azure_location) or canonical_region(azure_location) != region
     ):
@@ -398,5 +505,6 @@ __all__ = [
     "MetadataChannelConfig",
     "ProcessorConfig",
     "StackConfig",
+    "field_at",
     "parse_stack_config",
 ]
