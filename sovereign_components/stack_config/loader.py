@@ -3,7 +3,10 @@
 Validation lives in :mod:`sovereign_components.stack_config.models` (pure); this module only
 gathers the values Pulumi gives the program. Every ``sovereign:*`` key present is read, not
 just the known ones, so a misspelt key (``sovereign:regoin``) is an error naming it instead of
-a setting silently ignored.
+a setting silently ignored; so are keys Pulumi filed where ``pulumi.Config("sovereign")`` never
+looks (``soverign:dlq``, or a bare ``region``, which Pulumi files under the project's name: see
+:mod:`.namespaces`). This runs inside the program, so it holds under ``pulumi up`` as well as
+under the offline gate.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from .models import AZURE_LOCATION_KEY, NAMESPACE, TOP_LEVEL_KEYS, StackConfig, parse_stack_config
+from .namespaces import check_config_keys
 
 __all__ = ["StackConfig", "load_stack_config", "parse_stack_config", "present_keys"]
 
@@ -38,8 +42,10 @@ def load_stack_config() -> StackConfig:
     import pulumi
 
     config = pulumi.Config(NAMESPACE)
+    keys = present_keys()
+    check_config_keys(keys, pulumi.get_project(), sovereign_in_use=True)
     raw: dict[str, Any] = {}
-    for full_key in present_keys():
+    for full_key in keys:
         namespace, _, key = full_key.partition(":")
         if namespace == NAMESPACE:
             # values of unknown keys come along too, so parse_stack_config can name them

@@ -98,6 +98,19 @@ def test_custom_boundary_object() -> None:
     assert config.component_regions() == ["belgiumcentral", "westeurope"]
 
 
+def test_tags_at_azure_limits_are_accepted() -> None:
+    at_limits = {f"t{i}": "v" * 256 for i in range(46)} | {"n" * 128: "x", "region": "overridden"}
+    assert len(parse(tags=at_limits).tags) == 48  # + sovereignty-boundary, purpose = 50
+    assert parse(tags={"cost-center": "cc-4711", "data owner": "a b: c"}).tags["data owner"] == "a b: c"
+
+
+def test_booleans_and_numbers_that_are_what_they_say_are_accepted() -> None:
+    config = parse(eventStore={"ttlDays": 7, "protect": False}, eventPlane={"captureEnabled": True,
+                                                                             "serviceBusCapacity": 2})
+    assert (config.event_store.ttl_days, config.event_store.protect) == (7, False)
+    assert (config.event_plane.capture_enabled, config.event_plane.service_bus_capacity) == (True, 2)
+
+
 def test_geo_backup_allowed_where_the_pair_is_inside() -> None:
     config = parse(eventStore={"backupMode": "Periodic", "backupStorageRedundancy": "Geo"})  # westeurope -> northeurope
     assert config.event_store.backup_storage_redundancy == "Geo"
@@ -147,7 +160,26 @@ INVALID: list[tuple[dict[str, Any], str, str]] = [
     ({"region": "polandcentral", "eventStore": {"backupMode": "Periodic", "backupStorageRedundancy": "Geo"}},
      "sovereign:eventStore.backupStorageRedundancy", "outside the EU boundary"),
     ({"azure-native:location": "northeurope"}, "azure-native:location", "must equal sovereign:region"),
+    # booleans are not numbers (pydantic's lax mode reads true as 1: a one-day TTL), nor the reverse
+    ({"eventStore": {"ttlDays": True}}, "sovereign:eventStore.ttlDays", "got the boolean true"),
+    ({"eventPlane": {"serviceBusCapacity": True}}, "sovereign:eventPlane.serviceBusCapacity", "boolean"),
+    ({"dlq": {"retentionDays": False}}, "sovereign:dlq.retentionDays", "boolean"),
+    ({"eventPlane": {"captureEnabled": 1}}, "sovereign:eventPlane.captureEnabled", "expected true or false"),
+    ({"eventStore": {"protect": "no"}}, "sovereign:eventStore.protect", "expected true or false"),
+    # Azure's tag limits (learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations)
+    ({"tags": {f"t{i}": "x" for i in range(48)}}, "sovereign:tags", "azure allows 50"),
+    ({"tags": {"n" * 129: "x"}}, "sovereign:tags", "128 on storage accounts"),
+    ({"tags": {"team": "v" * 257}}, "sovereign:tags", "azure allows 256"),
+    ({"tags": {"Env": "a", "env": "b"}}, "sovereign:tags", "differ only in case"),
+    ({"tags": {"Region": "eu"}}, "sovereign:tags", "differs only in case from the tag 'region'"),
+    ({"tags": {" ": "x"}}, "sovereign:tags", "empty"),
+    ({"tags": {"team": 5}}, "sovereign:tags.team", "string"),
+    ({"tags": {f"t{i}": "x" for i in range(13)},
+      "eventPlane": {"privateEndpointSubnetId": "/subscriptions/s/resourceGroups/r/providers/n/subnets/a",
+                     "virtualNetworkId": "/subscriptions/s/resourceGroups/r/providers/n/virtualNetworks/v"}},
+     "sovereign:tags", "at most 15 tags"),
 ]
+INVALID += [({"tags": {f"a{c}b": "x"}}, "sovereign:tags", f"contains {c}") for c in "<>%&\\?/"]
 
 
 @pytest.mark.parametrize(("overrides", "key", "fragment"), INVALID, ids=[f"{i}-{c[1]}" for i, c in enumerate(INVALID)])
@@ -229,3 +261,21 @@ def test_cli_preview_of_a_bad_stack_exits_2_naming_the_key(
     assert code == 2
     assert key in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("key", "suggestion"), [
+    ("soverign:dlq", "sovereign:dlq"),
+    ("project:eventStore", "sovereign:eventStore"),  # a bare key in Pulumi.<stack>.yaml, filed under the project
+])
+def test_load_stack_config_refuses_keys_filed_where_it_never_reads(runtime_config: Any, key: str,
+                                                                    suggestion: str) -> None:
+    import pulumi
+
+    from sovereign_components.stack_config.loader import load_stack_config
+
+    runtime_config.set_all_config({**VALID, key: json.dumps({"retentionDays": 30})})
+    assert pulumi.get_project() == "project"  # the SDK's name outside a deployment
+    with pytest.raises(ConfigError) as info:
+        load_stack_config()
+    assert info.value.key == key
+    assert f"did you mean '{suggestion}'?" in str(info.value)
