@@ -214,3 +214,165 @@ def test_a_resource_without_the_custom_key_is_audited_fail_closed(tmp_path: Path
     report = json.loads(out)
     mandatory = {v["policy"] for v in report["violations"] if v["urn"] == urn and v["enforcementLevel"] == "mandatory"}
     assert code == 1 and "allowed-locations" in mandatory
+
+
+# -- malformed input: exit 2 naming the resource and the field ---------------------------------
+SA_URN = "urn:pulumi:eu::proj::azure-native:storage:StorageAccount::sa"
+STACK_URN = "urn:pulumi:eu::proj::pulumi:pulumi:Stack::proj-eu"
+PROVIDER_REF = "urn:pulumi:eu::proj::pulumi:providers:azure-native::default::0b8e2b1c"
+
+
+def _export(**fields) -> dict:
+    resource = {"urn": SA_URN, "custom": True, "type": "azure-native:storage:StorageAccount",
+                "inputs": {"location": "westeurope"}, "outputs": {}}
+    resource.update(fields)
+    return {"version": 3, "deployment": {"resources": [
+        {"urn": STACK_URN, "custom": False, "type": "pulumi:pulumi:Stack"}, resource]}}
+
+
+MALFORMED_FIELDS = [
+    ({"dependencies": 5}, "dependencies", "a list of URNs"),
+    ({"dependencies": ["not-a-urn"]}, "dependencies", "a list of URNs"),
+    ({"dependencies": [5]}, "dependencies", "a list of URNs"),
+    ({"parent": {}}, "parent", "a URN"),
+    ({"parent": "urn:pulumi:eu::proj::t"}, "parent", "a URN"),
+    ({"type": 1}, "type", "a non-empty type token"),
+    ({"type": None}, "type", "a non-empty type token"),
+    ({"custom": None}, "custom", "true or false"),
+    ({"custom": "yes"}, "custom", "true or false"),
+    ({"inputs": []}, "inputs", "an object"),
+    ({"outputs": "x"}, "outputs", "an object"),
+    ({"propertyDependencies": []}, "propertyDependencies", "an object mapping"),
+    ({"propertyDependencies": {"location": "urn:pulumi:eu::proj::t::x"}}, "propertyDependencies", "lists of URNs"),
+    ({"propertyDependencies": {"location": [None]}}, "propertyDependencies", "lists of URNs"),
+    ({"protect": "true"}, "protect", "true or false"),
+    ({"delete": 1}, "delete", "true or false"),
+    ({"id": 7}, "id", "a string"),
+    ({"provider": {"urn": "x"}}, "provider", "'<provider URN>::<provider id>'"),
+    ({"provider": "urn:pulumi:eu::proj::azure-native:storage:StorageAccount::sa::id"}, "provider", "<provider URN>"),
+    ({"aliases": "urn:pulumi:eu::proj::t::old"}, "aliases", "a list of URNs"),
+]
+
+
+@pytest.mark.parametrize(("fields", "field", "expected"), MALFORMED_FIELDS,
+                         ids=[f"{i}-{c[1]}" for i, c in enumerate(MALFORMED_FIELDS)])
+def test_a_malformed_field_names_the_resource_and_the_field(fields, field, expected):
+    from sovereign_components.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        parse_state(_export(**fields), "state.json")
+    message = str(info.value)
+    assert message.startswith(f"state.json: deployment.resources[1] ({SA_URN}): field '{field}' must be ")
+    assert expected in message
+
+
+@pytest.mark.parametrize(("urn", "fragment"), [
+    ("urn:pulumi:eu::proj::azure-native:storage:StorageAccount", "not a Pulumi URN"),   # no name
+    ("urn:pulumi:::proj::t::n", "not a Pulumi URN"),                                    # empty stack
+    ("urn:pulumi:eu::proj::::n", "not a Pulumi URN"),                                   # empty type
+    (5, "not a Pulumi URN"),
+    (None, "not a Pulumi URN"),
+])
+def test_a_bad_urn_names_the_resource_index(urn, fragment):
+    from sovereign_components.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        parse_state(_export(urn=urn), "state.json")
+    assert str(info.value).startswith("state.json: deployment.resources[1]: field 'urn': ")
+    assert fragment in str(info.value)
+
+
+def test_a_type_that_contradicts_the_urn_is_refused():
+    """``type: pulumi:pulumi:Stack`` on a storage account's URN would hide it from the
+    per-resource policies: which one is true is not for the audit to guess."""
+    from sovereign_components.errors import UsageError
+
+    with pytest.raises(UsageError, match=r"field 'type' is 'pulumi:pulumi:Stack' but the URN names the type "
+                                         r"'azure-native:storage:StorageAccount'"):
+        parse_state(_export(type="pulumi:pulumi:Stack"), "state.json")
+
+
+@pytest.mark.parametrize(("doc", "needle"), [
+    ({"version": True, "deployment": {"resources": []}}, "deployment version True"),
+    ({"version": 3, "deployment": {"resources": {}}}, "'deployment.resources' must be a list"),
+    ({"version": 3, "deployment": {"resources": [5]}}, "deployment.resources[0] must be an object"),
+    ({"steps": [{"op": "create", "urn": SA_URN}]}, "op 'create' needs a 'newState' object"),
+    ({"steps": [{"op": 3, "urn": SA_URN}]}, "field 'op' must be a string"),
+    ({"steps": [{"op": "same", "urn": SA_URN, "newState": {"urn": STACK_URN}}]}, "but newState.urn is"),
+    ({"steps": {}}, "'steps' must be a list"),
+    ({"steps": [{"op": "same", "urn": SA_URN, "newState": {"custom": True}}], "config": []},
+     "'config' must be an object"),
+])
+def test_malformed_documents_name_what_is_wrong(doc, needle):
+    from sovereign_components.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        parse_state(doc, "state.json")
+    assert needle in str(info.value) and str(info.value).startswith("state.json: ")
+
+
+def test_resources_of_two_stacks_or_one_urn_twice_are_refused():
+    from sovereign_components.errors import UsageError
+
+    doc = _export()
+    doc["deployment"]["resources"].append({"urn": "urn:pulumi:us::proj::azure-native:x:Y::b", "custom": True})
+    with pytest.raises(UsageError, match="belongs to stack 'us'"):
+        parse_state(doc, "state.json")
+    doc = _export()
+    doc["deployment"]["resources"].append(dict(doc["deployment"]["resources"][1]))
+    with pytest.raises(UsageError, match="appears twice"):
+        parse_state(doc, "state.json")
+
+
+def test_a_replaced_resource_pending_deletion_is_still_validated_but_not_audited():
+    doc = _export()
+    doc["deployment"]["resources"].append({**doc["deployment"]["resources"][1], "delete": True,
+                                           "inputs": {"location": "eastus"}})
+    state = parse_state(doc, "state.json")
+    assert [r.inputs.get("location") for r in state.resources if r.urn == SA_URN] == ["westeurope"]
+    doc["deployment"]["resources"][-1]["dependencies"] = 5
+    with pytest.raises(Exception, match="field 'dependencies'"):
+        parse_state(doc, "state.json")
+
+
+def test_outputs_and_aliases_are_kept_for_analysis():
+    state = parse_state(_export(inputs=None, outputs={"location": "eastus"},
+                                aliases=["urn:pulumi:eu::proj::azure-native:storage:StorageAccount::old"]))
+    sa = next(r for r in state.resources if r.urn == SA_URN)
+    assert sa.inputs == {} and sa.outputs == {"location": "eastus"}
+    assert sa.aliases == ["urn:pulumi:eu::proj::azure-native:storage:StorageAccount::old"]
+
+
+BOUNDS = [
+    ("[" * 900 + "]" * 900, "nested deeper than 100 levels"),
+    ('{"version": 3, "deployment": {"resources": [' + '{"a": ' * 900 + "1" + "}" * 900 + "]}}",
+     "nested deeper than 100 levels"),
+    ('{"version": 3, "n": ' + "7" * 5000 + "}", "integer with 5,000 digits"),
+    ('{"version": 3, "n": -' + "7" * 5000 + "}", "integer with 5,000 digits"),
+    ('{"version": 3, "n": NaN}', "NaN is not a JSON number"),
+    ('{"version": 3, "n": -Infinity}', "-Infinity is not a JSON number"),
+    ('{"version": 3, "n": 1e999}', "too large"),
+    ('{"version": 3, "version": 4}', "duplicate key 'version'"),
+    ("[" * 100_000 + "]" * 100_000, "nested deeper"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle"), BOUNDS, ids=[b[1][:30] + str(i) for i, b in enumerate(BOUNDS)])
+def test_hostile_json_is_exit_2_without_a_traceback(tmp_path: Path, capsys, text, needle):
+    state = tmp_path / "state.json"
+    state.write_text(text)
+    code, out, err = _run(capsys, str(state))
+    assert code == 2 and out == ""
+    assert err.startswith(f"sovereign check-state: error: {state}: ") and needle in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_secret_plaintext_is_read_within_the_same_bounds():
+    from sovereign_components.errors import UsageError
+
+    deep = {SIG_KEY: SECRET_SIG, "plaintext": "[" * 500 + "]" * 500}
+    with pytest.raises(UsageError, match=r"\(urn:pulumi:eu::proj::azure-native:storage:StorageAccount::sa\): "
+                                         r"a secret's plaintext: JSON nested deeper"):
+        parse_state(_export(inputs={"x": deep}), "state.json")
+    with pytest.raises(UsageError, match="must be JSON text"):
+        parse_state(_export(inputs={"x": {SIG_KEY: SECRET_SIG, "plaintext": 5}}), "state.json")
