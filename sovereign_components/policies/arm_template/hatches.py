@@ -176,6 +176,8 @@ def _generic(walker: Walker, inputs: dict[str, Any], resource_group_location: st
     parts: dict[str, Any] = {}
     for key in ("resourceProviderNamespace", "parentResourcePath", "resourceType", "resourceName"):
         value = get_ci(inputs, key)
+        if value is ABSENT:
+            value = None
         if isinstance(value, Unknown) and key != "resourceName":
             raise Unevaluable(f"{key} is unknown in this preview ({value.reason}), so the resource type is "
                               "unknown; write it literally or use the resource's own class, " + ALLOW_HINT,
@@ -185,7 +187,7 @@ def _generic(walker: Walker, inputs: dict[str, Any], resource_group_location: st
                                        parts["resourceType"], parts["resourceName"])
     if not _text(namespace) or not _text(rtype):
         raise Unevaluable("a generic resource needs resourceProviderNamespace and resourceType", path)
-    if parent is not ABSENT and parent is not None and not isinstance(parent, str):
+    if parent is not None and not isinstance(parent, str):
         raise Unevaluable("parentResourcePath must be a string", f"{path}.parentResourcePath")
     name_known = isinstance(rname, str) and bool(rname.strip())
     segments = [s for s in (parent or "").split("/") if s] + [s for s in rtype.split("/") if s]

@@ -234,42 +234,34 @@ class Walker:
             self.instance(raw, inner, f"{path}.copy[{i}]", parent, depth, scope)
 
     def condition_false(self, raw: Mapping[str, Any], frame: Frame, path: str) -> bool:
+        """The condition is false for every iteration and there are no children to deploy."""
         condition = self.key(raw, "condition", path)
-        if condition is ABSENT:
+        children = self.key(raw, "resources", path)
+        if condition is ABSENT or children not in (ABSENT, None, [], {}):
             return False
         value = self.ev.resolve(condition, frame)
         return value is False or (isinstance(value, str) and value.strip().lower() == "false")
 
     def instance(self, raw: Mapping[str, Any], frame: Frame, path: str, parent: tuple[str, str | None] | None,
                  depth: int, scope: Scope) -> None:
+        """One resource (one copy iteration): emitted unless its condition is false; its inline
+        children are walked either way, since a condition does not cascade to child resources
+        (https://learn.microsoft.com/azure/azure-resource-manager/templates/conditional-resource-deployment)."""
         self.budget.path = path
         notes: list[str] = []
+        skipped = False
         condition = self.key(raw, "condition", path)
         if condition is not ABSENT:
             value = self.ev.resolve(condition, frame)
-            if value is False or (isinstance(value, str) and value.strip().lower() == "false"):
-                return
+            skipped = value is False or (isinstance(value, str) and value.strip().lower() == "false")
             if isinstance(value, Unknown):
                 notes.append(f"condition unknown ({value.reason}): judged as deployed")
-        arm_type, name = self.type_and_name(raw, frame, path, parent)
-        api = self.ev.resolve(self.key(raw, "apiVersion", path), frame) if self.key(raw, "apiVersion", path) is not ABSENT else None
-        if isinstance(api, Unknown):
-            notes.append(f"apiVersion unknown ({api.reason})")
-        api_version = api if isinstance(api, str) else None
-        is_deployment = arm_type.lower() in TEMPLATE_DEPLOYING
-        props, location = self.props(raw, frame, path, name, notes, deployment=is_deployment)
-        if is_deployment:
-            notes.append("deploys a template: its resources follow as separate virtual resources")
-        self.add(VirtualResource(
-            path=path, arm_type=arm_type, api_version=api_version,
-            name=name if isinstance(name, str) else None, props=props, location=location,
-            scope=scope, notes=tuple(notes)), depth)
-        if arm_type.lower() == RESOURCE_GROUPS and isinstance(name, str) and isinstance(location, str) \
-                and location != UNKNOWN:
-            self.group_locations[name.lower()] = location
-        if is_deployment:
-            self.nested(raw, frame, path, depth, scope, name, stack=arm_type.lower() == DEPLOYMENT_STACKS)
         children = self.key(raw, "resources", path)
+        if skipped and (children is ABSENT or children is None or children == [] or children == {}):
+            return
+        arm_type, name = self.type_and_name(raw, frame, path, parent)
+        if not skipped:
+            self.emit(raw, frame, path, depth, scope, arm_type, name, notes)
         if children is ABSENT or children is None:
             return
         parent_here = (arm_type, name if isinstance(name, str) else None)
@@ -281,6 +273,27 @@ class Walker:
                 self.resource(child, frame, f"{path}.resources[{key!r}]", parent_here, depth, scope)
         else:
             raise Unevaluable("a resource's child 'resources' must be an array", path + ".resources")
+
+    def emit(self, raw: Mapping[str, Any], frame: Frame, path: str, depth: int, scope: Scope, arm_type: str,
+             name: str | Unknown | None, notes: list[str]) -> None:
+        """Add the virtual resource for ``raw`` (and expand it if it deploys a template)."""
+        api_raw = self.key(raw, "apiVersion", path)
+        api = self.ev.resolve(api_raw, frame) if api_raw is not ABSENT else None
+        if isinstance(api, Unknown):
+            notes.append(f"apiVersion unknown ({api.reason})")
+        is_deployment = arm_type.lower() in TEMPLATE_DEPLOYING
+        props, location = self.props(raw, frame, path, name, notes, deployment=is_deployment)
+        if is_deployment:
+            notes.append("deploys a template: its resources follow as separate virtual resources")
+        self.add(VirtualResource(
+            path=path, arm_type=arm_type, api_version=api if isinstance(api, str) else None,
+            name=name if isinstance(name, str) else None, props=props, location=location,
+            scope=scope, notes=tuple(notes)), depth)
+        if arm_type.lower() == RESOURCE_GROUPS and isinstance(name, str) and isinstance(location, str) \
+                and location != UNKNOWN:
+            self.group_locations[name.lower()] = location
+        if is_deployment:
+            self.nested(raw, frame, path, depth, scope, name, stack=arm_type.lower() == DEPLOYMENT_STACKS)
 
     def type_and_name(self, raw: Mapping[str, Any], frame: Frame, path: str,
                       parent: tuple[str, str | None] | None) -> tuple[str, str | Unknown | None]:
