@@ -128,7 +128,8 @@ def check_writable_target(path: Path | str, what: str = "report") -> None:
     if target.exists():
         if not target.is_file():
             return  # a device or FIFO: written in place (see write_atomic)
-        if not os.access(target, os.W_OK):
+        # the mode bits too: os.access answers "writable" to root whatever the mode says
+        if not os.access(target, os.W_OK) or not target.stat().st_mode & 0o222:
             raise UsageError(f"{path}: cannot write the {what}: the file is read-only")
     try:
         fd, probe = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=directory)

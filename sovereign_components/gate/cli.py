@@ -7,16 +7,26 @@ command runs).
 
 Exit codes (design contract): 0 no mandatory violation; 1 mandatory violation(s) (with
 ``--strict`` also undecided policies); 2 usage, config or program error, reported as one message
-naming the file or key, with the traceback only under ``--debug``.
+naming the file or key, with the traceback only under ``--debug``; 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM).
+
+SIGTERM (what CI runners and ``timeout`` send) is turned into an exception for the length of
+the command, so ``finally`` blocks run: a report being written is left as it was (its
+temporary file removed), temporary directories are cleaned. The default action would kill the
+process where it stands.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from types import FrameType
 
 from .._version import __version__
 from ..errors import SovereignError
@@ -47,10 +57,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived. A ``KeyboardInterrupt`` so code that stops on Ctrl-C (and re-raises it
+    instead of reporting a program error) stops the same way."""
+
+    exit_code = 128 + signal.SIGTERM
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    raise Terminated()
+
+
+@contextlib.contextmanager
+def sigterm_raises() -> Iterator[None]:
+    """While the command runs, SIGTERM raises :class:`Terminated` (main thread only; a handler
+    someone else installed is left alone, and the previous one is restored afterwards)."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None):
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    with sigterm_raises():
+        return _dispatch(args)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     try:
         return int(args._run(args))
     except SovereignError as exc:
@@ -67,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"sovereign {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 2
+    except Terminated:
+        print(f"sovereign {args.command}: terminated (SIGTERM)", file=sys.stderr)
+        return Terminated.exit_code
     except KeyboardInterrupt:
         return 130
 

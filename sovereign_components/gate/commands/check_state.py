@@ -35,7 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="policy config JSON, as `pulumi preview --policy-pack-config` takes")
     parser.add_argument("--format", choices=FORMAT_CHOICES, default="text", help="report format (default: text)")
     parser.add_argument("--output", type=Path, metavar="FILE", default=None,
-                        help="write the report to FILE instead of stdout")
+                        help="write the report to FILE instead of stdout (atomically; never onto the state file, "
+                             "the policy config or the pack)")
     parser.add_argument("--strict", action="store_true",
                         help="also exit 1 when a policy could not decide (a value is unknown or encrypted)")
 
@@ -64,11 +65,12 @@ def check_state(file: Path, *, policy_pack: Path | None = None, policy_pack_conf
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..reports.formats import check_output_path, emit, renderer
+    from ..reports.formats import RunInputs, check_output_path, emit, renderer
 
     render = renderer(args.format)
     if args.output is not None:
-        check_output_path(args.output)
+        inputs = RunInputs.of(files=[args.file, args.policy_pack_config], trees=[args.policy_pack])
+        check_output_path(args.output, inputs)
     report = check_state(args.file, policy_pack=args.policy_pack, policy_pack_config=args.policy_pack_config)
     emit(report, render(report), args.output)
     return report.exit_code(strict=args.strict)
