@@ -368,6 +368,8 @@ def _from_validation_error(exc: ValidationError, prefix: typing.Sequence[Any] = 
     if error["type"] == "missing":
         return ConfigError(_key(path), "is required")
     message = error["msg"]
+    if error["type"] == "value_error":
+        message = message.removeprefix("Value error, ")
     if error["type"] == "string_pattern_mismatch" and path and path[-1] == "prefix":
         message = "must be 2-12 lower-case letters, digits or single dashes, starting with a letter"
     elif error["type"] == "value_error" and "email" in str(path[-1]).lower():

@@ -196,7 +196,7 @@ class _Builder:
             key = self.key_text(value, line)
             if key in top.key_lines:
                 raise self.fail(line, f"duplicate key '{key}' (first at line {top.key_lines[key]}); "
-                                      "Pulumi would use only one of them: keep one")
+                                      "readers disagree on which one counts: keep one")
             top.key_lines[key] = line
             top.pending_key, top.pending_line = key, line
             return
