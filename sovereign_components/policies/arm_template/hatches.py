@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from typing import Any, Final, Literal
 
 from ..tokens import canonical_token
-from .evaluator import Budget, Target
+from .context import Budget, Target
 from .keys import ABSENT, AmbiguousKey, get_ci
 from .model import (
     ALLOW_HINT,
@@ -38,7 +38,9 @@ from .model import (
     Unevaluable,
     VirtualResource,
 )
-from .template import TEMPLATE_DEPLOYING, DEPLOYMENT_STACKS, Walker, flatten, schema_scope, scope_of_id
+from .scopes import schema_scope, scope_of_id
+from .shape import flatten
+from .template import DEPLOYMENT_STACKS, TEMPLATE_DEPLOYING, Walker
 from .unknown import Unknown, from_input
 
 Kind = Literal["resource", "deployment", "stack"]
@@ -160,7 +162,7 @@ def _deployment(walker: Walker, kind: Kind, scope: Scope | None, inputs: dict[st
                         management_group or MANAGEMENT_GROUP_PLACEHOLDER, deployment_name, deploy_location)
     else:
         target = Target("tenant", subscription, None, None, None, deployment_name, deploy_location)
-    walker.deployment(body, target, scope, path)
+    walker.deployment(body, target, target.scope, path)
 
 
 #: Inputs of the generic resource that address it; the rest is its body.

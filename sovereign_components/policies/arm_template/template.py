@@ -28,25 +28,26 @@ and anything past the :class:`~.model.Limits`.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, Final
 
 from ..values import UNKNOWN
-from .evaluator import Budget, Evaluator, Frame, Target, TemplateContext
+from .context import Budget, Frame, Target, TemplateContext
+from .evaluator import Evaluator
+from .jsontext import parse_json_text
 from .keys import ABSENT, AmbiguousKey, duplicates, get_ci
-from .parser import classify
 from .model import (
     ALLOW_HINT,
     RESOURCE_GROUP_PLACEHOLDER,
-    Limits,
     Scope,
     Unevaluable,
     VirtualResource,
 )
-from .unknown import Unknown, from_input, to_output
+from .parser import classify
+from .scopes import join, scope_of_id
+from .shape import describe, flatten
+from .unknown import Unknown
 
 DEPLOYMENTS: Final = "microsoft.resources/deployments"
 DEPLOYMENT_STACKS: Final = "microsoft.resources/deploymentstacks"
@@ -61,50 +62,9 @@ STRUCTURAL: Final[frozenset[str]] = frozenset({
     "existing", "metadata", "import", "extension", "properties",
 })
 
-#: The ``$schema`` of each deployment scope's template
-#: (https://learn.microsoft.com/azure/azure-resource-manager/templates/syntax#template-format).
-SCHEMA_SCOPES: Final[dict[str, Scope]] = {
-    "deploymenttemplate.json": "resourceGroup",
-    "subscriptiondeploymenttemplate.json": "subscription",
-    "managementgroupdeploymenttemplate.json": "managementGroup",
-    "tenantdeploymenttemplate.json": "tenant",
-}
-
 LINK_HINT: Final = ("the gate cannot read a template fetched at deploy time; inline the template "
                     "(properties.template) and its parameters, " + ALLOW_HINT)
 
-
-def join(path: str, key: str) -> str:
-    """``path.key`` (just ``key`` at the root)."""
-    return f"{path}.{key}" if path else key
-
-
-def schema_scope(template: Any) -> Scope | None:
-    """The deployment scope a template's ``$schema`` names, if any."""
-    if not isinstance(template, dict):
-        return None
-    schema = template.get("$schema")
-    if not isinstance(schema, str):
-        return None
-    tail = schema.split("#")[0].rstrip("/").rsplit("/", 1)[-1].lower()
-    return SCHEMA_SCOPES.get(tail)
-
-
-def scope_of_id(value: str) -> tuple[Scope, str | None, str | None, str | None] | None:
-    """(scope, subscription, resource group, management group) of a deployment scope id:
-    ``/``, ``/subscriptions/s``, ``/subscriptions/s/resourceGroups/g``,
-    ``/providers/Microsoft.Management/managementGroups/m``; ``None`` for anything else."""
-    parts = [p for p in value.strip().split("/") if p]
-    lowered = [p.lower() for p in parts]
-    if not parts:
-        return "tenant", None, None, None
-    if len(parts) == 2 and lowered[0] == "subscriptions":
-        return "subscription", parts[1], None, None
-    if len(parts) == 4 and lowered[0] == "subscriptions" and lowered[2] == "resourcegroups":
-        return "resourceGroup", parts[1], parts[3], None
-    if len(parts) == 4 and lowered[:3] == ["providers", "microsoft.management", "managementgroups"]:
-        return "managementGroup", None, None, parts[3]
-    return None
 
 
 class Walker:
@@ -203,14 +163,14 @@ class Walker:
             if flag is True:
                 return  # a reference to a resource deployed elsewhere: nothing is deployed here
             if flag not in (False, None):
-                raise Unevaluable(f"'existing' must be true or false, not {_describe(flag)}", path)
+                raise Unevaluable(f"'existing' must be true or false, not {describe(flag)}", path)
         copy_raw = self.key(raw, "copy", path)
         if copy_raw is ABSENT or copy_raw is None:
             self.instance(raw, frame, path, parent, depth, scope)
             return
         spec = self.ev.resolve(copy_raw, frame)
         if not isinstance(spec, dict):
-            raise Unevaluable(f"the resource's copy must be an object, not {_describe(spec)}", path + ".copy")
+            raise Unevaluable(f"the resource's copy must be an object, not {describe(spec)}", path + ".copy")
         name = self.key(spec, "name", path + ".copy")
         count = self.key(spec, "count", path + ".copy")
         if isinstance(count, Unknown) or count is ABSENT:
@@ -221,7 +181,7 @@ class Walker:
                               "deployed is unknown; use a count the template can compute from known values, "
                               + ALLOW_HINT, path + ".copy.count")
         if isinstance(count, bool) or not isinstance(count, (int, float)) or int(count) != count:
-            raise Unevaluable(f"the copy count must be an integer, not {_describe(count)}", path + ".copy.count")
+            raise Unevaluable(f"the copy count must be an integer, not {describe(count)}", path + ".copy.count")
         n = int(count)
         if n < 0 or n > self.limits.max_copy_count:
             raise Unevaluable(f"the copy count {n} is outside 0..{self.limits.max_copy_count} (ARM's limit)",
@@ -303,12 +263,12 @@ class Walker:
             raise Unevaluable(f"the resource type cannot be evaluated ({rtype.reason}); write the type literally, "
                               + ALLOW_HINT, path + ".type")
         if not isinstance(rtype, str) or not rtype.strip():
-            raise Unevaluable(f"the resource type must be a non-empty string, not {_describe(rtype)}", path + ".type")
+            raise Unevaluable(f"the resource type must be a non-empty string, not {describe(rtype)}", path + ".type")
         rtype = rtype.strip()
         name_raw = self.key(raw, "name", path)
         name = self.ev.resolve(name_raw, frame) if name_raw is not ABSENT else None
         if name is not None and not isinstance(name, (str, Unknown)):
-            name = Unknown(f"the name is {_describe(name)}, not a string")
+            name = Unknown(f"the name is {describe(name)}, not a string")
         if parent is not None and "/" not in rtype:
             parent_type, parent_name = parent
             rtype = f"{parent_type}/{rtype}"
@@ -376,7 +336,8 @@ class Walker:
             if isinstance(mode, Unknown):
                 raise Unevaluable(f"expressionEvaluationOptions.scope cannot be evaluated ({mode.reason}); write "
                                   "'inner' or 'outer'", props_path + ".expressionEvaluationOptions.scope")
-            if mode is not None and (not isinstance(mode, str) or mode.lower() not in ("inner", "outer", "notspecified")):
+            if mode is not None and (not isinstance(mode, str)
+                                     or mode.lower() not in ("inner", "outer", "notspecified")):
                 raise Unevaluable(f"expressionEvaluationOptions.scope {mode!r} is not inner or outer",
                                   props_path + ".expressionEvaluationOptions.scope")
             inner = isinstance(mode, str) and mode.lower() == "inner"
@@ -506,82 +467,6 @@ class Walker:
         if same_sub and group.lower() in self.group_locations:
             return self.group_locations[group.lower()]
         return Unknown(f"the location of resource group '{group}' is not known to the gate")
-
-
-_COMMENT = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?\*/', re.DOTALL)
-
-
-def parse_json_text(text: str, limits: Limits, path: str) -> Any:
-    """A template or parameters object given as a JSON string (the SDK accepts "a JObject or a
-    well-formed JSON string"); ARM also accepts ``//`` and ``/* */`` comments in templates
-    (https://learn.microsoft.com/azure/azure-resource-manager/templates/syntax#comments)."""
-    if len(text) > limits.max_template_chars:
-        raise Unevaluable(f"the JSON text is longer than {limits.max_template_chars} characters (ARM's 4 MB limit)", path)
-    try:
-        try:
-            value = json.loads(text)
-        except ValueError:
-            stripped = _COMMENT.sub(lambda m: m.group(0) if m.group(0).startswith('"') else " ", text)
-            value = json.loads(stripped)
-    except (ValueError, RecursionError) as exc:
-        raise Unevaluable(f"the JSON text cannot be parsed ({type(exc).__name__}: {str(exc)[:80]})", path) from None
-    return from_input(value, limits, path, secret_ok=False)
-
-
-def flatten(top: dict[str, Any], properties: Any, notes: list[str], path: str) -> tuple[dict[str, Any], str | None]:
-    """azure-native's shape of an ARM resource body: the top-level keys, with the ``properties``
-    object's keys beside them. A property whose name clashes with a top-level key stays under
-    ``properties`` (the top-level key keeps its ARM name); a key spelled with a capital first
-    letter is also given under its camelCase spelling, since ARM reads property names without
-    regard to case and the rules read camelCase. Returns the props with unknowns as the
-    preview sentinel, and the location (``None`` absent, the sentinel when not a known string)."""
-    if isinstance(properties, Unknown):
-        raise Unevaluable(f"the resource's properties cannot be evaluated as a whole ({properties.reason}); "
-                          "write the properties object out (expressions inside it are fine), " + ALLOW_HINT,
-                          path + ".properties")
-    props = dict(top)
-    if isinstance(properties, dict):
-        for group in duplicates(properties):
-            raise Unevaluable(f"properties {', '.join(group)} differ only in case; ARM reads property names "
-                              "without regard to case, so keep one spelling", path + ".properties")
-        clashes: dict[str, Any] = {}
-        lowered = {k.lower() for k in props}
-        for key, value in properties.items():
-            if key.lower() in lowered:
-                clashes[key] = value
-            else:
-                props[key] = value
-        if clashes:
-            props["properties"] = clashes
-            notes.append("properties " + ", ".join(sorted(clashes)) + " clash with top-level keys: the top-level "
-                         "values keep their ARM names, the properties' are under 'properties'")
-    elif properties is not None:
-        props["properties"] = properties
-        notes.append(f"properties is {_describe(properties)}, not an object: kept under 'properties'")
-    for key in list(props):
-        if key[:1].isupper():
-            alias = key[0].lower() + key[1:]
-            if alias not in props:
-                props[alias] = props[key]
-                notes.append(f"'{key}' also under '{alias}' (ARM reads property names without regard to case)")
-    location_value = props.get("location", ABSENT)
-    location: str | None
-    if location_value is ABSENT or location_value is None:
-        location = None
-    elif isinstance(location_value, str):
-        location = location_value
-    else:
-        location = UNKNOWN
-        if not isinstance(location_value, Unknown):
-            notes.append(f"location is {_describe(location_value)}, not a string")
-    return to_output(props), location
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, Unknown):
-        return f"unknown ({value.reason})"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _expression_strings_unknown(value: Any) -> Any:

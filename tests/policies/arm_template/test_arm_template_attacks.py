@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from arm_helpers import by_type
+
 from sovereign_components.policies.arm_template import Unevaluable, VirtualResource, expand
 from sovereign_components.policies.values import UNKNOWN
 

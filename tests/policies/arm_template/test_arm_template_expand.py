@@ -8,8 +8,8 @@ import json
 from typing import Any
 
 import pytest
-
 from arm_helpers import DEPLOYMENT, SUB, by_type, deployment_props, expand_template
+
 from sovereign_components.policies.arm_template import (
     ESCAPE_HATCHES,
     VirtualResource,

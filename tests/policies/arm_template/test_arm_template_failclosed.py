@@ -7,8 +7,8 @@ import sys
 from typing import Any
 
 import pytest
-
 from arm_helpers import DEPLOYMENT, deployment_props, expand_template
+
 from sovereign_components.policies.arm_template import Limits, Unevaluable, expand
 from sovereign_components.policies.values import UNKNOWN
 

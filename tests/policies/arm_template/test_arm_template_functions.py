@@ -8,8 +8,8 @@ import uuid
 from typing import Any
 
 import pytest
-
 from arm_helpers import SUB, evaluate
+
 from sovereign_components.policies.arm_template import KNOWN_FUNCTIONS
 from sovereign_components.policies.arm_template.functions import RUNTIME_ONLY
 from sovereign_components.policies.arm_template.parser import Call, Index, Member, Node, parse
@@ -255,6 +255,7 @@ def test_resource_group_location_unknown_without_caller_location() -> None:
 
 def test_placeholders_in_ids_when_subscription_and_group_are_unknown() -> None:
     from arm_helpers import deployment_props
+
     from sovereign_components.policies.arm_template import (
         RESOURCE_GROUP_PLACEHOLDER,
         SUBSCRIPTION_PLACEHOLDER,

@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from arm_helpers import SUB
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from arm_helpers import SUB
 from sovereign_components.policies.arm_template import (
     ESCAPE_HATCHES,
     KNOWN_FUNCTIONS,
