@@ -26,6 +26,7 @@ WORKSPACE_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGrou
 SUBNET = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-eu/providers/Microsoft.Network/virtualNetworks/vnet/subnets"
 
 KEY_URI = "https://kv-eu.vault.azure.net/keys/events"
+PUBLISHER = "7c5e2f0a-1b2c-4d3e-8f9a-0b1c2d3e4f5a"
 CMK_IDENTITY = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-eu/providers/Microsoft.ManagedIdentity/userAssignedIdentities/cmk"
 
 PROGRAM = f'''
@@ -71,6 +72,8 @@ RegionalEventPlane("private", {{
     "customer_managed_key": {{"key_vault_key_uri": "{KEY_URI}", "user_assigned_identity_id": "{CMK_IDENTITY}"}},
     "event_store": {{"account_name": "eu-managed-store", "database_name": "events", "container_name": "event-store",
                     "grant_data_access": True, "account_id": store.id}},
+    "metadata_channels": [{{"name": "meta-private", "destination_resource_id": "{US_TOPIC}", "grant_sender_role": False}}],
+    "metadata_publisher_principal_id": "{PUBLISHER}",
 }})
 '''
 
@@ -328,34 +331,88 @@ def test_custom_processors(custom: Plane) -> None:
     assert "processor" not in custom.by_name
 
 
-# --- metadata channels (issue 6) -----------------------------------------------------------
+# --- metadata channels (issues 6 and 10) ------------------------------------------------------
 
 
-def test_metadata_channel_is_labelled_and_filtered_to_non_regulated(custom: Plane) -> None:
+def test_metadata_channel_reads_the_metadata_topic_never_the_main_topic(custom: Plane) -> None:
+    """Issue 10: a channel on the main topic filtered on classification alone let a full
+    Internal/Public SovereignEvent cross. Every channel's scope is the metadata topic."""
+    for name in ("meta-to-us", "meta-public"):
+        scope = custom[name].inputs["scope"]
+        assert scope == custom["metadata-topic"].id
+        assert scope != custom["topic"].id
+
+
+def test_metadata_channel_filter_requires_the_metadata_kind_and_non_regulated(custom: Plane) -> None:
     channel = custom["meta-to-us"].inputs
     assert channel["labels"] == [contract.METADATA_CHANNEL_LABEL]
-    (flt,) = channel["filter"]["advancedFilters"]
-    assert flt == {"operatorType": "StringIn", "key": contract.CLASSIFICATION_ATTRIBUTE,
-                   "values": list(contract.NON_REGULATED_CLASSIFICATIONS)}
+    assert channel["filter"]["advancedFilters"] == [
+        {"operatorType": "StringIn", "key": contract.KIND_ATTRIBUTE, "values": [contract.METADATA_KIND]},
+        {"operatorType": "StringIn", "key": contract.CLASSIFICATION_ATTRIBUTE,
+         "values": list(contract.NON_REGULATED_CLASSIFICATIONS)},
+    ]
     assert channel["filter"]["enableAdvancedFilteringOnArrays"] is False
     # no regional filter: metadata crosses the boundary by design
     assert all(f["key"] != contract.REGION_ATTRIBUTE for f in channel["filter"]["advancedFilters"])
 
 
-def test_metadata_channel_delivers_with_the_topic_identity(custom: Plane) -> None:
+def test_metadata_topic_is_hardened_like_the_main_topic_and_tagged(custom: Plane) -> None:
+    main, meta = custom["topic"].inputs, custom["metadata-topic"].inputs
+    for key in ("inputSchema", "dataResidencyBoundary", "publicNetworkAccess", "disableLocalAuth",
+                "minimumTlsVersionAllowed", "identity", "location", "resourceGroupName"):
+        assert meta[key] == main[key], key
+    assert meta["tags"] == {**main["tags"], contract.TOPIC_KIND_TAG: contract.METADATA_TOPIC_KIND}
+    assert contract.TOPIC_KIND_TAG not in main["tags"]
+    assert meta["topicName"] != main["topicName"]
+
+
+def test_only_the_metadata_publisher_may_send_to_the_metadata_topic(custom: Plane) -> None:
+    grants = assignments(custom)
+    topic_id = custom["metadata-topic"].id
+    senders = [g.inputs for g in grants.values() if g.inputs["scope"] == topic_id]
+    assert [(g["principalId"], g["roleDefinitionId"].rsplit("/", 1)[1]) for g in senders] == [
+        (custom["metadata-publisher"].outputs["principalId"], role_id("EventGrid Data Sender"))]
+    (identity,) = custom.of_type("managedidentity:UserAssignedIdentity")
+    assert identity.inputs["location"] == "germanynorth"
+    # the processor (which handles full events) has no role on the metadata topic
+    processor = custom["functions"].outputs["identity"]["principalId"]
+    assert not [g for g in grants.values() if g.inputs["principalId"] == processor and g.inputs["scope"] == topic_id]
+    # and the main topic's role assignments never reach the metadata topic
+    assert not [g for g in grants.values() if g.inputs["scope"].startswith(topic_id) and g.inputs is not senders[0]]
+
+
+def test_caller_named_publisher_gets_the_role_and_no_identity_is_created(private: Plane) -> None:
+    topic_id = private["metadata-topic"].id
+    (sender,) = [g.inputs for g in assignments(private).values() if g.inputs["scope"] == topic_id]
+    assert sender["principalId"] == PUBLISHER and sender["principalType"] == "ServicePrincipal"
+    assert private.of_type("managedidentity:UserAssignedIdentity") == []
+    # the metadata topic has its private endpoint and its diagnostics like every other data plane
+    assert "metadata-topic-pe" in private.by_name and "metadata-topic-diagnostics" in private.by_name
+
+
+def test_a_plane_without_channels_has_no_metadata_topic(eu: Plane) -> None:
+    assert "metadata-topic" not in eu.by_name
+    assert eu.of_type("managedidentity:UserAssignedIdentity") == []
+    assert [t.inputs["topicName"] for t in eu.of_type("eventgrid:Topic")] == [eu["topic"].inputs["topicName"]]
+
+
+def test_metadata_channel_delivers_with_the_metadata_topic_identity(custom: Plane) -> None:
     delivery = custom["meta-to-us"].inputs["deliveryWithResourceIdentity"]
     assert delivery["identity"] == {"type": "SystemAssigned"}
     assert delivery["destination"] == {"endpointType": "ServiceBusTopic", "resourceId": US_TOPIC}
     sender = assignments(custom)["meta-to-us-sender"].inputs
     assert sender["scope"] == US_TOPIC
     assert sender["roleDefinitionId"].endswith(role_id("Azure Service Bus Data Sender"))
-    assert sender["principalId"] == custom["topic"].outputs["identity"]["principalId"]
+    assert sender["principalId"] == custom["metadata-topic"].outputs["identity"]["principalId"]
+    # dead letters: the metadata topic's identity may write the regional dead-letter container
+    writer = assignments(custom)["metadata-topic-deadletter-writer"].inputs
+    assert writer["principalId"] == custom["metadata-topic"].outputs["identity"]["principalId"]
 
 
 def test_metadata_channel_overrides(custom: Plane) -> None:
     channel = custom["meta-public"].inputs
     assert channel["deliveryWithResourceIdentity"]["destination"]["endpointType"] == "ServiceBusQueue"
-    assert channel["filter"]["advancedFilters"][0]["values"] == ["Public"]
+    assert channel["filter"]["advancedFilters"][1]["values"] == ["Public"]
     assert "meta-public-sender" not in assignments(custom)
 
 
@@ -365,6 +422,21 @@ def test_metadata_channel_is_allowed_by_the_policy_pack_predicate(custom: Plane,
     assert is_metadata_channel(custom["meta-to-us"].inputs)
     assert is_metadata_channel(custom["meta-public"].inputs)
     assert not is_metadata_channel(eu["processor"].inputs)
+
+
+def test_metadata_outputs(capture: Any, custom: Plane, eu: Plane, private: Plane) -> None:
+    def outputs(plane: Plane) -> dict[str, Any]:
+        return plane.component.outputs
+
+    assert outputs(custom)["metadata_topic_id"] == custom["metadata-topic"].id
+    assert outputs(custom)["metadata_topic_endpoint"] == custom["metadata-topic"].outputs["endpoint"]
+    assert outputs(custom)["metadata_publisher_identity_id"] == custom["metadata-publisher"].id
+    assert outputs(custom)["metadata_publisher_client_id"] == custom["metadata-publisher"].outputs["clientId"]
+    assert outputs(custom)["metadata_publisher_principal_id"] == custom["metadata-publisher"].outputs["principalId"]
+    assert outputs(private)["metadata_publisher_principal_id"] == PUBLISHER
+    assert outputs(private).get("metadata_publisher_identity_id") is None
+    for key in ("metadata_topic_id", "metadata_topic_endpoint", "metadata_publisher_principal_id"):
+        assert outputs(eu).get(key) is None, key
 
 
 # --- Service Bus ---------------------------------------------------------------------------
@@ -670,7 +742,7 @@ def test_diagnostics_for_every_resource_go_only_to_the_workspace(eu: Plane) -> N
 def test_given_workspace_is_used_and_none_created(private: Plane) -> None:
     assert "logs" not in private.by_name
     settings = private.of_type("monitor:DiagnosticSetting")
-    assert len(settings) == 5
+    assert len(settings) == 6  # topic, metadata topic, Service Bus, Event Hubs, blob, functions
     assert {s.inputs["workspaceId"] for s in settings} == {WORKSPACE_ID}
     assert private.component.outputs["workspace_id"] == WORKSPACE_ID
 
@@ -682,6 +754,7 @@ def test_private_endpoints_for_every_data_plane(private: Plane) -> None:
     endpoints = {r.name.removeprefix("private-"): r.inputs for r in private.of_type("network:PrivateEndpoint")}
     expected = {
         "topic-pe": (private["topic"].id, "topic"),
+        "metadata-topic-pe": (private["metadata-topic"].id, "topic"),
         "servicebus-pe": (private["servicebus"].id, "namespace"),
         "eventhubs-pe": (private["eventhubs"].id, "namespace"),
         "blob-pe": (private["storage"].id, "blob"),
@@ -793,6 +866,10 @@ COSMOS_IDS = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups
          "metadata_channels[0].classifications"),
         ({"metadata_channels": [{"name": "meta-us", "destination_resource_id": US_TOPIC, "endpoint_type": "WebHook"}]},
          "metadata_channels[0].endpoint_type"),
+        ({"metadata_publisher_principal_id": PUBLISHER}, "metadata_publisher_principal_id"),
+        ({"metadata_channels": [{"name": "meta-us", "destination_resource_id": US_TOPIC}],
+          "metadata_publisher_principal_id": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/u"},
+         "metadata_publisher_principal_id"),
         ({"private_endpoints": {"subnet_id": "/s", "virtual_network_id": "/v"}, "service_bus_sku": "Standard"}, "service_bus_sku"),
         ({"private_endpoints": {"subnet_id": "/s"}}, "private_endpoints.virtual_network_id"),
         ({"service_bus_sku": "Basic"}, "service_bus_sku"),
@@ -869,6 +946,7 @@ def test_component_schema_infers_inputs_and_outputs() -> None:
     assert set(resource["properties"]) == {
         "workspaceId", "topicId", "topicEndpoint", "topicName", "serviceBusNamespaceId", "serviceBusNamespaceName",
         "serviceBusFqdn", "processingQueueName", "eventHubNamespaceName", "eventHubName", "functionAppName",
-        "functionAppId", "processorPrincipalId", "storageAccountName",
+        "functionAppId", "processorPrincipalId", "storageAccountName", "metadataTopicId", "metadataTopicEndpoint",
+        "metadataPublisherPrincipalId", "metadataPublisherIdentityId", "metadataPublisherClientId",
     }
     assert "sovereign:index:MetadataChannelArgs" in schema["types"]

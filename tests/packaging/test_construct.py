@@ -95,13 +95,24 @@ def test_one_components_state_feeds_the_next(capture: Any, states: dict[str, Any
     assert [a.inputs["principalId"] for a in assignments] == [states["plane.processorPrincipalId"]]
 
 
-def test_components_constructed_through_the_provider_pass_the_pack(capture: Any) -> None:
+#: The construct program's metadata channel destination (another boundary, as in the EU stack).
+CHANNEL_DESTINATION = ("/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-us"
+                       "/providers/Microsoft.ServiceBus/namespaces/us-metadata/topics/inventory")
+
+
+@pytest.mark.parametrize("allow_listed", [True, False], ids=["allow-listed", "not-allow-listed"])
+def test_components_constructed_through_the_provider_pass_the_pack(capture: Any, allow_listed: bool) -> None:
+    """With the channel's destination allow-listed with its region (as policy/config.eu.json
+    does for the EU stack) nothing is mandatory; without it, exactly the channel is blocked."""
     from sovereign_components.gate.pipeline import analyze, load_policy_pack
 
-    result = analyze(capture.resources, load_policy_pack(None), None, project=capture.project,
+    config = {"eventgrid-destinations-in-boundary": {
+        "allowedExternalEndpoints": [{"endpoint": CHANNEL_DESTINATION, "region": "eastus"}] if allow_listed else []}}
+    result = analyze(capture.resources, load_policy_pack(None), config, project=capture.project,
                      stack=capture.stack, stack_config=capture.config)
     mandatory = [f"{v.policy}: {v.urn}" for v in result.violations if v.enforcement_level == "mandatory"]
-    assert mandatory == []
+    (channel,) = [r.urn for r in capture.resources if r.name == "plane-inventory-metadata"]
+    assert mandatory == ([] if allow_listed else [f"eventgrid-destinations-in-boundary: {channel}"])
 
 
 def test_unknown_token_and_missing_required_input_are_rejected() -> None:

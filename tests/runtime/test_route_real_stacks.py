@@ -1,11 +1,12 @@
-"""`sovereign route` over the shipped stacks (issue 6): a regional order event reaches only its
-own region's order processor, never the other region's, and a payload-free metadata event
-reaches only the EU stack's declared metadata channel - not the regional processors.
+"""`sovereign route` over the shipped stacks (issues 6 and 10): a regional order event reaches
+only its own region's order processor, never the other region's; a payload-free metadata event
+reaches only the EU stack's declared metadata channel; and a *full* event never reaches the
+channel, whatever its classification (issue 10: classified Internal or Public it used to).
 
-Why no extra filter on the processors: the regional filter (``dataregion`` StringIn the
-boundary) does admit the EU metadata event, but every processor of the shipped stacks lists its
-payload ``includedEventTypes`` and no metadata event type is among them; the assertions below
-pin that it is ``includedEventTypes`` that keeps the metadata event out.
+Where an event goes is decided first by the topic it is published to (a SovereignEvent to the
+stack's event topic, a MetadataEvent to its metadata topic) and then by the filters; the
+assertions pin both layers: the channel's own filter (``sovereignkind``) refuses a full event
+too, and the processors' ``includedEventTypes`` would refuse the metadata event too.
 
 Each route runs the stack program under the offline engine (a few seconds), so each
 (event, stack) pair is run once per module."""
@@ -28,13 +29,13 @@ RESOURCE_GROUP = {"eu": "rg-sov-eu-westeurope", "us": "rg-sov-us-eastus"}
 _RUNS: dict[tuple[str, str], dict[str, Any]] = {}
 
 
-def route(event: str, stack: str) -> dict[str, Any]:
-    key = (event, stack)
+def route(event: str | Path, stack: str) -> dict[str, Any]:
+    key = (str(event), stack)
     if key not in _RUNS:
+        path = event if isinstance(event, Path) else EVENTS / f"{event}.json"
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            code = main(["route", str(EVENTS / f"{event}.json"), "--stack", stack, "--cwd", str(ROOT),
-                         "--format", "json"])
+            code = main(["route", str(path), "--stack", stack, "--cwd", str(ROOT), "--format", "json"])
         assert code == 0
         _RUNS[key] = json.loads(out.getvalue())
     return _RUNS[key]
@@ -80,27 +81,54 @@ def test_other_regions_order_is_delivered_nowhere(event: str, stack: str) -> Non
 
 def test_regulated_order_never_takes_the_metadata_channel() -> None:
     reasons = skipped(route("eu-order", "eu"))
-    assert "dataclassification" in reasons["inventory-metadata"].lower()
-    assert "Confidential" in reasons["inventory-metadata"]
+    assert "metadata topic" in reasons["inventory-metadata"]
+    # and its filter would refuse it on its own: a full event carries no sovereignkind
+    assert "sovereignkind" in reasons["inventory-metadata"].lower() and "absent" in reasons["inventory-metadata"]
+
+
+@pytest.mark.parametrize("classification", ["Internal", "Public"])
+@pytest.mark.parametrize("form", ["contract", "cloudevent"])
+def test_full_event_classified_non_regulated_never_reaches_the_channel(
+    tmp_path_factory: pytest.TempPathFactory, classification: str, form: str
+) -> None:
+    """Issue 10, first bullet: payload, userId and clientIp crossed to the US on the metadata
+    channel when the full event was classified Internal or Public."""
+    from sovereign_components.events.cloudevents_mapping import routing_view
+    from sovereign_components.events.contract import SovereignEvent
+
+    document = {**json.loads((EVENTS / "eu-order.json").read_text()), "dataClassification": classification}
+    if form == "cloudevent":
+        document = routing_view(SovereignEvent.model_validate(document))
+    path = tmp_path_factory.mktemp("events") / f"{classification}-{form}.json"
+    path.write_text(json.dumps(document))
+    report = route(path, "eu")
+    assert report["event"]["kind"] == "SovereignEvent" and report["event"]["publishedTo"] == "events"
+    assert delivered(report) == ["order-processor"]
+    reason = skipped(report)["inventory-metadata"]
+    assert "metadata topic" in reason and "sovereignkind" in reason.lower()
+    assert not any(d["metadataChannel"] for d in report["delivered"])
 
 
 def test_metadata_event_goes_to_the_declared_channel_only() -> None:
     report = route("metadata-order", "eu")
     event = report["event"]
     assert event["kind"] == "MetadataEvent" and event["dataClassification"] == "Internal"
+    assert event["publishedTo"] == "metadata"
     assert event["dataRegion"] == "EU"  # the processors' regional filter alone would admit it
     assert delivered(report) == ["inventory-metadata"]
     [delivery] = report["delivered"]
-    assert delivery["metadataChannel"] is True
+    assert delivery["metadataChannel"] is True and delivery["topicKind"] == "metadata"
     assert (delivery["destinationType"], delivery["destination"]) == ("ServiceBusTopic", metadata_destination())
     reasons = skipped(report)
     assert set(reasons) == {"order-processor", "customer-processor"}
     for reason in reasons.values():
+        assert "event topic" in reason
         assert "includedEventTypes" in reason and event["eventType"] in reason
 
 
 def test_metadata_event_on_the_us_stack_is_delivered_nowhere() -> None:
-    """The US stack has no channel, and its processors refuse the event (type and region)."""
+    """The US stack has no channel and no metadata topic; its processors refuse the event
+    (topic, type and region)."""
     report = route("metadata-order", "us")
     assert delivered(report) == []
     assert not any(d["metadataChannel"] for d in report["skipped"])

@@ -10,7 +10,17 @@ from typing import Any
 import pytest
 
 from sovereign_components.gate.cli import main
-from sovereign_components.events.routing import evaluate_filter, subscriptions_from_resources
+from sovereign_components.events import names as contract
+from sovereign_components.events.routing import (
+    EVENTS_TOPIC,
+    METADATA_TOPIC,
+    UNRESOLVED_TOPIC,
+    RoutingError,
+    evaluate_filter,
+    fold,
+    route,
+    subscriptions_from_resources,
+)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "events"
 PROGRAM = Path(__file__).resolve().parent / "routing_program"
@@ -79,7 +89,7 @@ def test_event_types_and_subject() -> None:
 
 
 def test_unknown_operator_is_an_error() -> None:
-    with pytest.raises(ValueError, match="NumberSomething"):
+    with pytest.raises(RoutingError, match="NumberSomething"):
         matches({"operatorType": "NumberSomething", "key": "dataregion"})
 
 
@@ -94,6 +104,87 @@ def test_subscriptions_from_captured_dicts() -> None:
     (sub,) = subscriptions_from_resources(resources)
     assert (sub.name, sub.topic, sub.destination_type, sub.destination, sub.metadata_channel) == (
         "s", "eu-events", "ServiceBusQueue", "/q", True)
+    assert sub.topic_kind == UNRESOLVED_TOPIC  # no captured topic of that name
+
+
+TOPIC_ID = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.EventGrid/topics/{}"
+
+
+def topic_resource(name: str, metadata: bool) -> dict[str, Any]:
+    tags = {contract.TOPIC_KIND_TAG: contract.METADATA_TOPIC_KIND} if metadata else {"env": "prod"}
+    return {"type": "azure-native:eventgrid:Topic", "name": name, "urn": f"urn:{name}", "id": TOPIC_ID.format(name),
+            "inputs": {"topicName": name, "tags": tags}}
+
+
+def subscription_resource(name: str, **inputs: Any) -> dict[str, Any]:
+    return {"type": "azure-native:eventgrid:EventSubscription", "name": name, "urn": f"urn:{name}", "inputs": inputs}
+
+
+@pytest.mark.parametrize(
+    ("inputs", "kind"),
+    [
+        ({"scope": TOPIC_ID.format("events")}, EVENTS_TOPIC),
+        ({"scope": TOPIC_ID.format("meta")}, METADATA_TOPIC),
+        ({"scope": TOPIC_ID.format("meta").upper()}, METADATA_TOPIC),           # ARM ids are case-insensitive
+        ({"scope": "/subscriptions/x/resourceGroups/y/providers/Microsoft.EventGrid/topics/meta"}, METADATA_TOPIC),
+        ({"scope": TOPIC_ID.format("elsewhere")}, UNRESOLVED_TOPIC),
+        ({"scope": "/subscriptions/s/resourceGroups/rg"}, UNRESOLVED_TOPIC),
+        ({}, UNRESOLVED_TOPIC),
+    ],
+)
+def test_topic_kind_is_resolved_from_captured_topics(inputs: dict[str, Any], kind: str) -> None:
+    resources = [topic_resource("events", False), topic_resource("meta", True), subscription_resource("s", **inputs)]
+    (sub,) = subscriptions_from_resources(resources)
+    assert sub.topic_kind == kind
+
+
+def test_events_are_routed_only_on_the_topic_they_are_published_to() -> None:
+    everything = {"advancedFilters": []}
+    subs = subscriptions_from_resources([
+        topic_resource("events", False), topic_resource("meta", True),
+        subscription_resource("on-events", scope=TOPIC_ID.format("events"), filter=everything),
+        subscription_resource("on-meta", scope=TOPIC_ID.format("meta"), filter=everything),
+        subscription_resource("unknown", scope=TOPIC_ID.format("other"), filter=everything),
+    ])
+    full = route(DOC, subs, published_to=EVENTS_TOPIC)
+    assert [d.subscription.name for d in full.delivered] == ["on-events", "unknown"]
+    meta = route(DOC, subs, published_to=METADATA_TOPIC)
+    assert [d.subscription.name for d in meta.delivered] == ["on-meta", "unknown"]
+    assert [d.subscription.name for d in route(DOC, subs).delivered] == ["on-events", "on-meta", "unknown"]
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value", "matched"),
+    [
+        ("dataregion", "eu", True),            # case differs only: Event Grid matches
+        ("dataregion", "EU ", False),          # a trailing space is another string
+        ("dataregion", "EU\u2003", False),     # an em space too
+        ("dataregion", "\u212aR", False),      # Kelvin sign: not 'k' for an ordinal comparison
+        ("dataclassification", "INTERNAL", True),
+        ("dataclassification", "Internal\u00a0", False),
+    ],
+)
+def test_string_comparison_is_exact_up_to_case(attribute: str, value: str, matched: bool) -> None:
+    values = {"dataregion": ["EU", "kr"], "dataclassification": ["Internal"]}[attribute]
+    document = {**DOC, attribute: value}
+    flt = {"advancedFilters": [{"operatorType": "StringIn", "key": attribute, "values": values}]}
+    assert evaluate_filter(flt, document).matched is matched
+    assert fold("stra\u00dfe") == "STRA\u00dfE"  # no expansion to SS
+
+
+@pytest.mark.parametrize(
+    "flt",
+    [
+        {"operatorType": "NumberIn", "key": "eventversion", "values": ["two"]},
+        {"operatorType": "NumberGreaterThan", "key": "eventversion", "value": None},
+        {"operatorType": "NumberInRange", "key": "eventversion", "values": [[1]]},
+        {"operatorType": "StringIn", "key": "dataregion", "values": "EU"},
+        {"operatorType": None, "key": "dataregion"},
+    ],
+)
+def test_a_filter_that_cannot_be_evaluated_is_a_routing_error(flt: dict[str, Any]) -> None:
+    with pytest.raises(RoutingError):
+        evaluate_filter({"advancedFilters": [flt]}, DOC)
 
 
 # --- `sovereign route` through the CLI and the offline engine ---------------------------------
@@ -123,6 +214,26 @@ def test_metadata_event_reaches_the_metadata_channel(capsys: pytest.CaptureFixtu
     channels = [d for d in report["delivered"] if d["metadataChannel"]]
     assert [c["subscription"] for c in channels] == ["eu-to-us-metadata"]
     assert "/namespaces/us-bus/queues/metadata-events" in channels[0]["destination"]
+    assert channels[0]["topicKind"] == "metadata"
+    skipped = {d["subscription"]: d["reason"] for d in report["skipped"]}
+    assert "event topic" in skipped["legacy-channel"] and "its filter alone would admit it" in skipped["legacy-channel"]
+
+
+@pytest.mark.parametrize("classification", ["Internal", "Public"])
+def test_full_event_never_matches_the_metadata_topic_channel(
+    classification: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 10: a full event classified Internal/Public. The channel on the metadata topic
+    never sees it (and its kind filter refuses it); the legacy channel on the event topic,
+    filtered on classification alone, would deliver it -- the what-if says so, faithfully."""
+    event = {**json.loads((EXAMPLES / "eu-order.json").read_text()), "dataClassification": classification}
+    path = tmp_path / "event.json"
+    path.write_text(json.dumps(event))
+    assert main(["route", str(path), "--stack", "eu", "--cwd", str(PROGRAM), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [d["subscription"] for d in report["delivered"]] == ["eu-processor", "legacy-channel"]
+    reason = {d["subscription"]: d["reason"] for d in report["skipped"]}["eu-to-us-metadata"]
+    assert "metadata topic" in reason and "StringIn sovereignkind" in reason
 
 
 def test_regulated_event_never_takes_the_metadata_channel(capsys: pytest.CaptureFixture[str]) -> None:

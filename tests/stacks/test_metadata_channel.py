@@ -1,6 +1,7 @@
-"""The EU stack's declared metadata channel (issue 6): what the program registers for it, and that
-the policy pack allows it only because of the allow-list entry in policy/config.eu.json (the
-analysis without that entry blocks exactly the channel)."""
+"""The EU stack's declared metadata channel (issues 6 and 10): what the program registers for it
+(on a dedicated metadata topic, filtered on the metadata kind and non-regulated classifications,
+with one sender), and that the policy pack allows it only because of the allow-list entry in
+policy/config.eu.json (the analysis without that entry blocks exactly the channel)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.events.names import CLASSIFICATION_ATTRIBUTE, METADATA_CHANNEL_LABEL, NON_REGULATED_CLASSIFICATIONS
+from sovereign_components.events.names import (
+    CLASSIFICATION_ATTRIBUTE,
+    KIND_ATTRIBUTE,
+    METADATA_CHANNEL_LABEL,
+    METADATA_KIND,
+    METADATA_TOPIC_KIND,
+    NON_REGULATED_CLASSIFICATIONS,
+    TOPIC_KIND_TAG,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,10 +45,14 @@ def test_eu_stack_registers_the_channel_as_configured(stack_captures: dict[str, 
     assert inputs["eventSubscriptionName"] == "inventory-metadata"
     destination = inputs["deliveryWithResourceIdentity"]["destination"]
     assert destination == {"endpointType": "ServiceBusTopic", "resourceId": configured_destination()}
-    [flt] = inputs["filter"]["advancedFilters"]
+    kind, flt = inputs["filter"]["advancedFilters"]
+    assert kind == {"operatorType": "StringIn", "key": KIND_ATTRIBUTE, "values": [METADATA_KIND]}
     assert (flt["operatorType"], flt["key"]) == ("StringIn", CLASSIFICATION_ATTRIBUTE)
     assert set(flt["values"]) <= set(NON_REGULATED_CLASSIFICATIONS)
     assert inputs["filter"]["enableAdvancedFilteringOnArrays"] is False
+    # on the stack's metadata topic, never on the topic the processors read
+    topics = {r.id: r for r in stack_captures["eu"].resources if r.type == "azure-native:eventgrid:Topic"}
+    assert topics[inputs["scope"]].inputs["tags"][TOPIC_KIND_TAG] == METADATA_TOPIC_KIND
     # dead letters stay in the region (the plane's own storage account)
     assert "/resourceGroups/rg-sov-eu-westeurope/" in inputs["deadLetterWithResourceIdentity"]["deadLetterDestination"]["resourceId"]
 
@@ -53,8 +66,23 @@ def test_no_role_assignment_is_written_on_the_foreign_topic(stack_captures: dict
     assert not [s for s in scopes if s.startswith(destination) or "/subscriptions/00000000-0000-0000-0000-000000000002" in s]
 
 
+def test_the_metadata_topic_has_one_sender_and_it_is_not_the_processor(stack_captures: dict[str, Any]) -> None:
+    resources = stack_captures["eu"].resources
+    [topic] = [r for r in resources if r.type == "azure-native:eventgrid:Topic"
+               and (r.inputs.get("tags") or {}).get(TOPIC_KIND_TAG) == METADATA_TOPIC_KIND]
+    grants = [r.inputs for r in resources if r.type == "azure-native:authorization:RoleAssignment"
+              and r.inputs["scope"] == topic.id]
+    [publisher] = [r for r in resources if r.type == "azure-native:managedidentity:UserAssignedIdentity"]
+    assert [g["principalId"] for g in grants] == [publisher.outputs["principalId"]]
+    [app] = [r for r in resources if r.type == "azure-native:web:WebApp"]
+    assert app.outputs["identity"]["principalId"] != publisher.outputs["principalId"]
+    assert publisher.inputs["location"] == "westeurope"
+
+
 def test_us_stack_declares_no_channel(stack_captures: dict[str, Any]) -> None:
     assert channels(stack_captures["us"]) == []
+    topics = [r for r in stack_captures["us"].resources if r.type == "azure-native:eventgrid:Topic"]
+    assert [t.inputs.get("tags", {}).get(TOPIC_KIND_TAG) for t in topics] == [None]
 
 
 @pytest.fixture(scope="module")

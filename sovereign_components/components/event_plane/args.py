@@ -74,14 +74,25 @@ class ComplianceDLQSettingsArgs(TypedDict):
 
 
 class MetadataChannelArgs(TypedDict):
-    """A declared cross-boundary metadata channel (issue 6): a subscription on this region's
-    topic that delivers only non-regulated, payload-free events to another region's topic."""
+    """A declared cross-boundary metadata channel (issue 6, issue 10): a subscription on the
+    plane's dedicated *metadata topic* that delivers only payload-free, non-regulated
+    ``MetadataEvent`` events to another region's destination.
+
+    Why a topic of its own: a filter on ``dataClassification`` alone lets a full
+    ``SovereignEvent`` classified ``Internal`` or ``Public`` -- payload, ``userId``, ``clientIp`` --
+    cross the boundary. The metadata topic receives only what the metadata publisher's identity
+    sends (the only identity with "EventGrid Data Sender" on it, and the publisher accepts only
+    ``MetadataEvent``), and the channel's filter also requires the CloudEvent attribute
+    ``sovereignkind`` = ``metadata`` that only a ``MetadataEvent`` carries. A full event, whatever
+    its classification and wherever it is published, can never match."""
 
     name: str
-    """Subscription name (3-64 letters, digits, hyphens), unique on the topic."""
+    """Subscription name (3-64 letters, digits, hyphens), unique among the plane's
+    subscriptions."""
     destination_resource_id: pulumi.Input[str]
     """ARM id of the destination (a Service Bus topic/queue or an event hub), usually in another
-    boundary; the policy pack allows it only because of the label and the filter below."""
+    boundary; the policy pack allows it only because of the label, the filter and the metadata
+    topic it reads from (and an allow-list entry with the destination's region)."""
     endpoint_type: NotRequired[str]
     """``ServiceBusTopic`` (default: fan-out to the other region's subscribers),
     ``ServiceBusQueue`` or ``EventHub``."""
@@ -90,8 +101,8 @@ class MetadataChannelArgs(TypedDict):
     ``contract.NON_REGULATED_CLASSIFICATIONS``). Regulated values are rejected: regulated data
     never crosses the boundary (L1 applied to events)."""
     grant_sender_role: NotRequired[bool]
-    """Grant the topic's identity the data-sender role on the destination (default True), so
-    delivery uses the identity and no key (E2). Set False when another team owns the
+    """Grant the metadata topic's identity the data-sender role on the destination (default
+    True), so delivery uses the identity and no key (E2). Set False when another team owns the
     destination's role assignments."""
 
 
@@ -110,7 +121,17 @@ class RegionalEventPlaneArgs(CommonArgs):
     """Settings of the ComplianceDLQ child (always created: the processing queue forwards its
     dead letters there)."""
     metadata_channels: NotRequired[Sequence[MetadataChannelArgs]]
-    """Cross-boundary metadata channels (none by default: nothing leaves the region)."""
+    """Cross-boundary metadata channels (none by default: nothing leaves the region). With at
+    least one, the plane also creates the metadata topic the channels read from (hardened like
+    the main topic, tagged ``sovereign-topic-kind: metadata``) and the metadata publisher's
+    identity (see ``metadata_publisher_principal_id``)."""
+    metadata_publisher_principal_id: NotRequired[pulumi.Input[str]]
+    """Object (principal) id of the identity that publishes ``MetadataEvent`` events, the only one
+    granted "EventGrid Data Sender" on the metadata topic. Default: the plane creates a
+    user-assigned managed identity for it (outputs ``metadata_publisher_identity_id`` and
+    ``metadata_publisher_client_id``: attach it to the app that runs the metadata publisher).
+    Never the processor's identity: the processor handles full events and must have no way to
+    put one on the metadata topic. Only with ``metadata_channels``."""
     service_bus_sku: NotRequired[str]
     """``Premium`` (default: private endpoints, zone redundancy and CMK need it, S4/PL) or
     ``Standard`` (sessions, duplicate detection and forwarding work; no private endpoints).

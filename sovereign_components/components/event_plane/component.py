@@ -2,7 +2,8 @@
 
 
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Optional
 
 import pulumi
 
@@ -25,9 +26,20 @@ from .validation import validate_plane_args
 TYPE_TOKEN = "sovereign:index:RegionalEventPlane"
 
 
+@dataclass(frozen=True)
+class _MetadataPlane:
+    """What the metadata channels need: their topic and who may publish to it."""
+
+    topic: pulumi.CustomResource
+    publisher_principal_id: pulumi.Output[str]
+    publisher_identity: pulumi.CustomResource | None
+
+
 class RegionalEventPlane(pulumi.ComponentResource):
     """Event Grid topic, Service Bus, Event Hubs, the processor Function App, a regional storage
-    account, Log Analytics and the ComplianceDLQ, all in one region inside one boundary.
+    account, Log Analytics and the ComplianceDLQ, all in one region inside one boundary; with
+    metadata channels, also the metadata topic they read from and the metadata publisher's
+    identity (the only sender on that topic).
 
     Every argument is validated before anything registers (a bad argument never leaves a half
     plane in a preview). Children are named ``<name>-<suffix>``; Azure names are derived from
@@ -62,6 +74,21 @@ class RegionalEventPlane(pulumi.ComponentResource):
     """Object id of the Function App's system identity (grant it further data roles)."""
     storage_account_name: pulumi.Output[str]
     """Regional storage account: Event Grid dead letters, Capture files, the function package."""
+    metadata_topic_id: pulumi.Output[Optional[str]]
+    """ARM id of the metadata topic (``None`` without metadata channels)."""
+    metadata_topic_endpoint: pulumi.Output[Optional[str]]
+    """Publishing endpoint of the metadata topic, for the metadata publisher only (Entra auth;
+    ``None`` without metadata channels)."""
+    metadata_publisher_principal_id: pulumi.Output[Optional[str]]
+    """Object id of the identity allowed to publish to the metadata topic (``None`` without
+    metadata channels)."""
+    metadata_publisher_identity_id: pulumi.Output[Optional[str]]
+    """ARM id of the user-assigned identity the plane created for the metadata publisher
+    (attach it to the app that publishes ``MetadataEvent`` events); ``None`` when the caller named
+    its own principal or there are no metadata channels."""
+    metadata_publisher_client_id: pulumi.Output[Optional[str]]
+    """Client id of that identity (``DefaultAzureCredential(managed_identity_client_id=...)``);
+    ``None`` when the plane created none."""
 
     def __init__(self, name: str, args: RegionalEventPlaneArgs, opts: pulumi.ResourceOptions | None = None) -> None:
         plan = validate_plane_args(args)
@@ -150,23 +177,28 @@ class RegionalEventPlane(pulumi.ComponentResource):
                 ctx, topic, processor_plan, queue_id=queue.id, function_app_id=app.id,
                 storage_account_id=regional.account.id, depends_on=deps,
             )
-        self._metadata_channels(ctx, topic, regional, dead_letter_role)
+        metadata = self._metadata_plane(ctx, regional) if plan.channels else None
 
-        monitoring.diagnostics(ctx, diagnostics, {
+        diagnostic_targets: dict[str, pulumi.Input[str]] = {
             "topic": topic.id,
             "servicebus": namespace.id,
             "eventhubs": hub_namespace.id,
             "blob": pulumi.Output.concat(regional.account.id, "/blobServices/default"),
             "functions": app.id,
-        })
+        }
+        endpoint_targets: dict[str, tuple[pulumi.Input[str], str]] = {
+            "topic": (topic.id, "topic"),
+            "servicebus": (namespace.id, "namespace"),
+            "eventhubs": (hub_namespace.id, "namespace"),
+            "blob": (regional.account.id, "blob"),
+            "functions": (app.id, "sites"),
+        }
+        if metadata is not None:
+            diagnostic_targets["metadata-topic"] = metadata.topic.id
+            endpoint_targets["metadata-topic"] = (metadata.topic.id, "topic")
+        monitoring.diagnostics(ctx, diagnostics, diagnostic_targets)
         if endpoints is not None:
-            self._private_endpoints(ctx, endpoints, {
-                "topic": (topic.id, "topic"),
-                "servicebus": (namespace.id, "namespace"),
-                "eventhubs": (hub_namespace.id, "namespace"),
-                "blob": (regional.account.id, "blob"),
-                "functions": (app.id, "sites"),
-            })
+            self._private_endpoints(ctx, endpoints, endpoint_targets)
             if args.get("function_subnet_id") is None:
                 pulumi.log.warn(
                     f"{name}: private_endpoints without function_subnet_id - the Function App has no "
@@ -195,6 +227,13 @@ class RegionalEventPlane(pulumi.ComponentResource):
         self.function_app_id = app.id
         self.processor_principal_id = processor
         self.storage_account_name = pulumi.Output.from_input(ctx.names.storage_account)
+        none: pulumi.Output[Optional[str]] = pulumi.Output.from_input(None)
+        identity = metadata.publisher_identity if metadata is not None else None
+        self.metadata_topic_id = metadata.topic.id if metadata is not None else none
+        self.metadata_topic_endpoint = metadata.topic.endpoint if metadata is not None else none  # type: ignore[attr-defined]
+        self.metadata_publisher_principal_id = metadata.publisher_principal_id if metadata is not None else none
+        self.metadata_publisher_identity_id = identity.id if identity is not None else none
+        self.metadata_publisher_client_id = identity.client_id if identity is not None else none  # type: ignore[attr-defined]
         self.register_outputs({key: getattr(self, key) for key in self.__class__.__annotations__})
 
     # --- pieces ------------------------------------------------------------------------------
@@ -252,10 +291,29 @@ class RegionalEventPlane(pulumi.ComponentResource):
             ))
         return roles
 
-    def _metadata_channels(
-        self, ctx: PlaneContext, topic: pulumi.CustomResource, regional: storage.RegionalStorage,
-        dead_letter_role: pulumi.Resource,
-    ) -> None:
+    def _metadata_plane(self, ctx: PlaneContext, regional: storage.RegionalStorage) -> _MetadataPlane:
+        """The metadata topic, its one sender and the channels that read from it (issue 10).
+
+        Sender: the caller's ``metadata_publisher_principal_id`` or a user-assigned identity
+        created here; it alone gets "EventGrid Data Sender" on the metadata topic (the processor,
+        which handles full events, gets no role there). The metadata topic's own identity
+        dead-letters into the regional container and delivers to each channel's destination."""
+        topic = eventgrid.metadata_topic(ctx)
+        given = ctx.args.get("metadata_publisher_principal_id")
+        identity = None
+        if given is None:
+            identity = eventgrid.metadata_publisher_identity(ctx)
+            publisher = identity.principal_id  # type: ignore[attr-defined]
+        else:
+            publisher = pulumi.Output.from_input(given)
+        access.grant(ctx, Grant(
+            "metadata-publisher-sender", "EventGrid Data Sender", topic.id, publisher,
+            "the metadata publisher (MetadataEvent only) is the one sender on the metadata topic",
+        ))
+        dead_letter_role = access.grant(ctx, Grant(
+            "metadata-topic-deadletter-writer", "Storage Blob Data Contributor", regional.container_scope("dead_letter"),
+            principal_of(topic), "the metadata topic writes undeliverable metadata events to the regional dead-letter container",
+        ))
         raw = ctx.args.get("metadata_channels") or []
         for channel in ctx.plan.channels:
             destination = raw[channel.index]["destination_resource_id"]
@@ -263,9 +321,10 @@ class RegionalEventPlane(pulumi.ComponentResource):
             if channel.grant_sender_role:
                 deps.append(access.grant(ctx, Grant(
                     f"{channel.name}-sender", METADATA_ENDPOINT_ROLES[channel.endpoint_type], destination,
-                    principal_of(topic), f"metadata channel {channel.name}: the topic delivers with its identity",
+                    principal_of(topic), f"metadata channel {channel.name}: the metadata topic delivers with its identity",
                 )))
             eventgrid.metadata_channel(ctx, topic, channel, destination, storage_account_id=regional.account.id, depends_on=deps)
+        return _MetadataPlane(topic, publisher, identity)
 
     def _with_shared_zones(self, ctx: PlaneContext, endpoints: PrivateEndpointArgs | None) -> PrivateEndpointArgs | None:
         """Create each private DNS zone the plane needs once (Service Bus and Event Hubs share

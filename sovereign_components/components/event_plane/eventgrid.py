@@ -1,5 +1,5 @@
-"""Event Grid: the regional custom topic, the processors' regional subscriptions and the
-declared metadata channels.
+"""Event Grid: the regional custom topic, the processors' regional subscriptions, and -- when
+metadata channels are declared -- the metadata topic and the channels that read from it.
 
 Processor delivery (default ``ServiceBusQueue``): the source design's regional router ->
 ordered processing path. Each processor subscription delivers, with the topic's system identity
@@ -19,7 +19,15 @@ the processor reads (and checks against the body).
 ``AzureFunction`` stays available per processor (``ProcessorArgs.endpoint_type``) for apps
 Event Grid can reach; it uses Event Grid's own access (Functions is not a managed-identity
 destination). Dead-lettering uses the topic's identity (Storage Blob Data Contributor on the
-dead-letter container), and so do the metadata channels (data-sender role on the destination).
+dead-letter container).
+
+Metadata channels (issue 10): never on the main topic. A stack that declares channels gets a
+second topic with the same hardening, tagged ``names.TOPIC_KIND_TAG: names.METADATA_TOPIC_KIND``,
+that only the metadata publisher's identity may send to; each channel subscribes to *that*
+topic with a filter requiring ``sovereignkind`` StringIn ``[metadata]`` (an attribute only a
+``MetadataEvent`` carries) AND ``dataclassification`` StringIn the non-regulated values, and
+delivers with the metadata topic's identity. A full event is never published there, and
+would not match if it were.
 """
 
 from __future__ import annotations
@@ -29,7 +37,16 @@ from typing import Any
 
 import pulumi
 
-from ...events.names import CLASSIFICATION_ATTRIBUTE, EVENT_GRID_FUNCTION_NAME, METADATA_CHANNEL_LABEL, REGION_ATTRIBUTE
+from ...events.names import (
+    CLASSIFICATION_ATTRIBUTE,
+    EVENT_GRID_FUNCTION_NAME,
+    KIND_ATTRIBUTE,
+    METADATA_CHANNEL_LABEL,
+    METADATA_KIND,
+    METADATA_TOPIC_KIND,
+    REGION_ATTRIBUTE,
+    TOPIC_KIND_TAG,
+)
 from .context import PlaneContext
 from .defaults import CONTAINERS, QUEUE_DELIVERY_ATTRIBUTES
 from .validation import ChannelPlan, ProcessorPlan
@@ -37,16 +54,12 @@ from .validation import ChannelPlan, ProcessorPlan
 CLOUD_EVENTS = "CloudEventSchemaV1_0"
 
 
-def topic(ctx: PlaneContext) -> pulumi.CustomResource:
-    """CloudEvents 1.0 input (the contract's extension attributes are filterable), data
-    residency WithinRegion (E4/G1: subscription metadata is not replicated to the pair), public
-    access and local (key/SAS) auth off (E1, E2), TLS 1.2 (E5), a system identity (E3) for
-    identity-based dead-lettering and metadata channels."""
+def _hardened_topic(ctx: PlaneContext, logical: str, azure_name: str, tags: Any) -> pulumi.CustomResource:
     from pulumi_azure_native import eventgrid
 
     return eventgrid.Topic(
-        f"{ctx.name}-topic",
-        topic_name=ctx.names.topic,
+        logical,
+        topic_name=azure_name,
         resource_group_name=ctx.resource_group_name,
         location=ctx.location,
         input_schema=CLOUD_EVENTS,
@@ -55,6 +68,39 @@ def topic(ctx: PlaneContext) -> pulumi.CustomResource:
         disable_local_auth=True,
         minimum_tls_version_allowed="1.2",
         identity=eventgrid.IdentityInfoArgs(type="SystemAssigned"),
+        tags=tags,
+        opts=ctx.opts(),
+    )
+
+
+def topic(ctx: PlaneContext) -> pulumi.CustomResource:
+    """CloudEvents 1.0 input (the contract's extension attributes are filterable), data
+    residency WithinRegion (E4/G1: subscription metadata is not replicated to the pair), public
+    access and local (key/SAS) auth off (E1, E2), TLS 1.2 (E5), a system identity (E3) for
+    identity-based delivery and dead-lettering."""
+    return _hardened_topic(ctx, f"{ctx.name}-topic", ctx.names.topic, ctx.tags)
+
+
+def metadata_topic(ctx: PlaneContext) -> pulumi.CustomResource:
+    """The topic the metadata channels read from: the same hardening as :func:`topic`, tagged
+    ``TOPIC_KIND_TAG: METADATA_TOPIC_KIND`` so the policy pack and ``sovereign route`` know it.
+    Only the metadata publisher's identity gets "EventGrid Data Sender" on it (and with local
+    auth off there is no key to send with), so full events never reach it."""
+    tags = {**ctx.tags, TOPIC_KIND_TAG: METADATA_TOPIC_KIND}
+    return _hardened_topic(ctx, f"{ctx.name}-metadata-topic", ctx.names.metadata_topic, tags)
+
+
+def metadata_publisher_identity(ctx: PlaneContext) -> pulumi.CustomResource:
+    """The user-assigned identity the metadata publisher runs as (in the plane's region), when
+    the caller names none: a dedicated identity, so no other app's identity (above all the
+    processor's) can send to the metadata topic."""
+    from pulumi_azure_native import managedidentity
+
+    return managedidentity.UserAssignedIdentity(
+        f"{ctx.name}-metadata-publisher",
+        resource_name_=ctx.names.metadata_publisher,
+        resource_group_name=ctx.resource_group_name,
+        location=ctx.location,
         tags=ctx.tags,
         opts=ctx.opts(),
     )
@@ -75,16 +121,20 @@ def regional_filter(values: Sequence[str], included_event_types: Sequence[str] |
 
 
 def metadata_filter(classifications: Sequence[str]) -> Any:
-    """Only non-regulated classifications (issue 6): what the policy pack recognises as a
-    metadata channel (``StringIn`` on the classification attribute, no array matching)."""
+    """What a metadata channel admits: ``sovereignkind`` StringIn ``[metadata]`` (only a
+    ``MetadataEvent`` carries it) AND ``dataclassification`` StringIn the non-regulated values
+    (issue 6). Both are CloudEvent *attributes* (never ``data.*`` keys: the body is not what
+    Event Grid must route on); arrays are not matched element-wise, so an attribute that is an
+    array with one allowed value does not pass."""
     from pulumi_azure_native import eventgrid
 
     return eventgrid.EventSubscriptionFilterArgs(
         enable_advanced_filtering_on_arrays=False,
         advanced_filters=[
+            eventgrid.StringInAdvancedFilterArgs(operator_type="StringIn", key=KIND_ATTRIBUTE, values=[METADATA_KIND]),
             eventgrid.StringInAdvancedFilterArgs(
                 operator_type="StringIn", key=CLASSIFICATION_ATTRIBUTE, values=list(classifications)
-            )
+            ),
         ],
     )
 
@@ -184,23 +234,24 @@ def _channel_destination(channel: ChannelPlan, destination_id: pulumi.Input[str]
 
 def metadata_channel(
     ctx: PlaneContext,
-    topic_resource: pulumi.CustomResource,
+    metadata_topic_resource: pulumi.CustomResource,
     channel: ChannelPlan,
     destination_id: pulumi.Input[str],
     *,
     storage_account_id: pulumi.Input[str],
     depends_on: Sequence[pulumi.Resource],
 ) -> pulumi.CustomResource:
-    """A declared cross-boundary channel: labelled, filtered to non-regulated classifications,
-    delivered with the topic's identity. It deliberately has no regional filter: metadata
-    events cross boundaries by design and carry no payload (``MetadataEvent``)."""
+    """A declared cross-boundary channel on the *metadata* topic: labelled, filtered on the
+    metadata kind and non-regulated classifications, delivered with the metadata topic's
+    identity. It deliberately has no regional filter: metadata events cross boundaries by
+    design and carry no payload (``MetadataEvent``)."""
     from pulumi_azure_native import eventgrid
 
     plan = ctx.plan
     return eventgrid.EventSubscription(
         f"{ctx.name}-{channel.name}",
         event_subscription_name=channel.name,
-        scope=topic_resource.id,
+        scope=metadata_topic_resource.id,
         labels=[METADATA_CHANNEL_LABEL],
         filter=metadata_filter(channel.classifications),
         event_delivery_schema=CLOUD_EVENTS,

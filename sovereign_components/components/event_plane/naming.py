@@ -22,6 +22,8 @@ class PlaneNames:
     """Azure resource names of one plane."""
 
     topic: str
+    metadata_topic: str
+    metadata_publisher: str
     service_bus_namespace: str
     event_hub_namespace: str
     storage_account: str
@@ -51,6 +53,8 @@ def plane_names(name: str, seed: str, *, storage_account: str | None = None) -> 
         alnum = f"s{alnum}"
     return PlaneNames(
         topic=f"{slug}-topic-{h}",
+        metadata_topic=f"{slug}-mdtopic-{h}",
+        metadata_publisher=f"{slug}-mdpub-{h}",
         service_bus_namespace=f"{slug}-sb-{h}",
         event_hub_namespace=f"{slug}-eh-{h}",
         storage_account=storage_account or f"{alnum[:16]}st{h}",

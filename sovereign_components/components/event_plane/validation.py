@@ -8,6 +8,7 @@ a :class:`ComponentArgumentError` naming the argument (``processors[1].name``), 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -262,6 +263,31 @@ def _check_cross_field(model: _PlainArgs, args: Mapping[str, Any]) -> None:
     dlq_queue = model.compliance_dlq.queue_name
     if dlq_queue is not None and dlq_queue.lower() == model.processing_queue_name.lower():
         raise _fail("compliance_dlq.queue_name", "must differ from processing_queue_name (a queue cannot forward to itself)")
+    _check_metadata_publisher(model, args)
+
+
+#: An Entra object (principal) id: a GUID.
+_PRINCIPAL_ID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+def _check_metadata_publisher(model: _PlainArgs, args: Mapping[str, Any]) -> None:
+    """The publisher identity only makes sense with a metadata topic (channels), and a plain
+    value must be a principal (object) id, not a resource id or client id by mistake."""
+    principal = args.get("metadata_publisher_principal_id")
+    if principal is None:
+        return
+    if not model.metadata_channels:
+        raise _fail(
+            "metadata_publisher_principal_id",
+            "given without metadata_channels: there is no metadata topic to publish to; declare a channel or drop it",
+        )
+    if isinstance(principal, str) and not _PRINCIPAL_ID.match(principal):
+        raise _fail(
+            "metadata_publisher_principal_id",
+            f"must be the identity's object (principal) id, a GUID; got {principal!r}",
+        )
+    if not isinstance(principal, str) and is_plain(principal):
+        raise _fail("metadata_publisher_principal_id", f"must be a string (a GUID), not {type(principal).__name__}")
 
 
 def _check_event_store(model: _PlainArgs, args: Mapping[str, Any]) -> None:

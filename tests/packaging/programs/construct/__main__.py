@@ -26,6 +26,12 @@ plane = provider.construct(
         "maxDeliveryCount": 5.0,
         "complianceDlq": {"retentionDays": 30.0, "alertThreshold": 2.0},
         "processors": [{"name": "orders", "includedEventTypes": ["Orders.OrderPlaced"]}],
+        "metadataChannels": [{
+            "name": "inventory-metadata",
+            "destinationResourceId": "/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-us"
+                                     "/providers/Microsoft.ServiceBus/namespaces/us-metadata/topics/inventory",
+            "grantSenderRole": False,
+        }],
     },
 )
 store = provider.construct(
