@@ -96,7 +96,7 @@ class _Builder:
         self.source = source
         self.limits = limits
         self.stack: list[_Collection] = []
-        self.anchors: dict[str, tuple[Any, int, bool]] = {}  # name -> (value, size, is_scalar)
+        self.anchors: dict[str, tuple[Any, int, str | None]] = {}  # name -> (value, size, scalar text)
         self.values = 0
         self.alias_values = 0
         self.documents = 0
@@ -166,16 +166,18 @@ class _Builder:
         return text
 
     # -- building --------------------------------------------------------------------------
-    def key_text(self, value: Any, line: int) -> str:
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        if isinstance(value, (str, int, float)):
-            return str(value)
+    def key_text(self, value: Any, raw: str | None, line: int) -> str:
+        """A mapping key as the Pulumi CLI reads it: the scalar's text as written (go-yaml
+        decodes a key into a string from its text, so ``0E0``, ``1.0`` or ``yes`` stay what they
+        say); a plain null (``~``, ``null``, nothing) is not a key."""
+        if raw is None:
+            raise self.fail(line, "a mapping key must be a plain value, not a mapping or a list")
         if value is None:
             raise self.fail(line, "a mapping key is empty or null")
-        raise self.fail(line, "a mapping key must be a plain value, not a mapping or a list")
+        return raw
 
-    def add(self, value: Any, size: int, line: int, *, scalar: bool, merge_key: bool = False) -> None:
+    def add(self, value: Any, size: int, line: int, *, raw: str | None = None, merge_key: bool = False) -> None:
+        """Place a finished value; ``raw`` is a scalar's text (``None`` for a collection)."""
         if not self.stack:
             self.root = value
             return
@@ -185,15 +187,13 @@ class _Builder:
             top.value.append(value)
             return
         if top.pending_key is None:  # this value is a key
-            if not scalar:
-                raise self.fail(line, "a mapping key must be a plain value, not a mapping or a list")
             if merge_key:
                 if "<<" in top.key_lines:
                     raise self.fail(line, f"duplicate key '<<' (first at line {top.key_lines['<<']})")
                 top.key_lines["<<"] = line
                 top.pending_key = _MERGE
                 return
-            key = self.key_text(value, line)
+            key = self.key_text(value, raw, line)
             if key in top.key_lines:
                 raise self.fail(line, f"duplicate key '{key}' (first at line {top.key_lines[key]}); "
                                       "readers disagree on which one counts: keep one")
@@ -227,17 +227,17 @@ class _Builder:
                 for key, value in source.items():
                     done.value.setdefault(key, value)
         if done.anchor is not None:
-            self.anchors[done.anchor] = (done.value, done.size, False)
-        self.add(done.value, done.size, done.line, scalar=False)
+            self.anchors[done.anchor] = (done.value, done.size, None)
+        self.add(done.value, done.size, done.line)
 
     def alias(self, event: Any, line: int) -> None:
         found = self.anchors.get(event.anchor)
         if found is None:
             raise self.fail(line, f"alias '*{event.anchor}' refers to no anchor defined before it "
                                   "(or to the mapping or list that contains it)")
-        value, size, is_scalar = found
+        value, size, raw = found
         self.count(size, line, alias=True)
-        self.add(value, size, line, scalar=is_scalar)
+        self.add(value, size, line, raw=raw)
 
     def feed(self, event: Any) -> None:
         line = event.start_mark.line + 1 if event.start_mark is not None else 0
@@ -245,9 +245,9 @@ class _Builder:
             value = self.scalar(event, line)
             self.count(1, line)
             if event.anchor is not None:
-                self.anchors[event.anchor] = (value, 1, True)
+                self.anchors[event.anchor] = (value, 1, event.value)
             merge = event.value == "<<" and event.style in (None, "") and event.tag in (None, _TAG + "merge")
-            self.add(value, 1, line, scalar=True, merge_key=merge)
+            self.add(value, 1, line, raw=event.value, merge_key=merge)
         elif isinstance(event, yaml.AliasEvent):
             self.alias(event, line)
         elif isinstance(event, yaml.MappingStartEvent):
