@@ -15,7 +15,8 @@ API::
         props: dict          # azure-native-shaped camelCase inputs: ARM top-level keys (location, sku,
                              # kind, identity, tags, zones, name ...) plus the `properties` object
                              # flattened into the top level; a property clashing with a top-level key
-                             # stays under `properties` (noted); unknowns are values.UNKNOWN
+                             # stays under `properties` (noted); unknowns are values.UNKNOWN; every
+                             # object is a FoldedDict: lookups ignore case, as resource providers do
         location: str | None # evaluated location; None when absent; values.UNKNOWN when unknown
         scope: str           # "resourceGroup" | "subscription" | "managementGroup" | "tenant"
         notes: tuple[str, ...]  # what the shape does not say: a condition judged as deployed, a

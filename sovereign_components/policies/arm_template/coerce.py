@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .keys import fold
+
 
 class EvalError(Exception):
     """An expression ARM would reject (wrong type, missing member, bad argument count)."""
@@ -93,8 +95,8 @@ def arm_equal(a: Any, b: Any) -> bool:
     if isinstance(a, list) and isinstance(b, list):
         return len(a) == len(b) and all(arm_equal(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, dict) and isinstance(b, dict):
-        la = {k.lower(): v for k, v in a.items()}
-        lb = {k.lower(): v for k, v in b.items()}
+        la = {fold(k): v for k, v in a.items()}
+        lb = {fold(k): v for k, v in b.items()}
         return la.keys() == lb.keys() and all(arm_equal(la[k], lb[k]) for k in la)
     return type(a) is type(b) and a == b
 
@@ -103,9 +105,9 @@ def get_member(obj: dict[str, Any], name: str) -> tuple[bool, Any]:
     """``obj.name``: exact key first, then case-insensitive (ARM property access ignores case)."""
     if name in obj:
         return True, obj[name]
-    lowered = name.lower()
+    wanted = fold(name)
     for key, value in obj.items():
-        if key.lower() == lowered:
+        if fold(key) == wanted:
             return True, value
     return False, None
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .coerce import EvalError
-from .keys import ABSENT, AmbiguousKey, get_ci
+from .keys import ABSENT, AmbiguousKey, fold, get_ci
 from .model import Limits, Scope, Unevaluable
 from .parser import ExpressionSyntaxError, Node
 from .unknown import Unknown
@@ -100,21 +100,21 @@ class TemplateContext:
         self.budget = budget
         params = get_ci(template, "parameters")
         self.param_decls: dict[str, Any] = (
-            {str(k).lower(): v for k, v in params.items()} if isinstance(params, dict) else {})
+            {fold(str(k)): v for k, v in params.items()} if isinstance(params, dict) else {})
         self.all_unknown = supplied if isinstance(supplied, Unknown) else None
         self.supplied: dict[str, Any] = (
-            {} if isinstance(supplied, Unknown) else {str(k).lower(): v for k, v in supplied.items()})
+            {} if isinstance(supplied, Unknown) else {fold(str(k)): v for k, v in supplied.items()})
         self.variables: dict[str, tuple[str, Any]] = {}
         raw_vars = get_ci(template, "variables")
         if isinstance(raw_vars, dict):
             for key, raw in raw_vars.items():
-                if key.lower() == "copy" and isinstance(raw, list):
+                if fold(key) == "COPY" and isinstance(raw, list):
                     for entry in raw:
                         name = get_ci(entry, "name") if isinstance(entry, dict) else ABSENT
                         if isinstance(name, str):
-                            self.variables[name.lower()] = ("copy", entry)
+                            self.variables[fold(name)] = ("copy", entry)
                 else:
-                    self.variables[key.lower()] = ("value", raw)
+                    self.variables[fold(key)] = ("value", raw)
         self.functions: dict[str, Any] = {}
         raw_funcs = get_ci(template, "functions")
         if isinstance(raw_funcs, list):
@@ -123,7 +123,7 @@ class TemplateContext:
                 members = get_ci(group, "members") if isinstance(group, dict) else ABSENT
                 if isinstance(namespace, str) and isinstance(members, dict):
                     for name, decl in members.items():
-                        self.functions[f"{namespace}.{name}".lower()] = decl
+                        self.functions[fold(f"{namespace}.{name}")] = decl
         self._params: dict[str, Any] = {}
         self._vars: dict[str, Any] = {}
         self._busy: set[str] = set()
@@ -144,7 +144,7 @@ class TemplateContext:
             self._chain -= 1
 
     def parameter(self, name: str, ev: Evaluator) -> Any:
-        key = name.lower()
+        key = fold(name)
         if key in self._params:
             return self._params[key]
         decl = self.param_decls.get(key)
@@ -165,7 +165,7 @@ class TemplateContext:
         return value
 
     def variable(self, name: str, ev: Evaluator) -> Any:
-        key = name.lower()
+        key = fold(name)
         if key in self._vars:
             return self._vars[key]
         entry = self.variables.get(key)
@@ -190,7 +190,7 @@ class Frame:
     user_args: Mapping[str, Any] | None = None
 
     def with_copy(self, name: str | None, index: int) -> Frame:
-        return replace(self, copy={**self.copy, (name.lower() if name else None): index})
+        return replace(self, copy={**self.copy, (fold(name) if name else None): index})
 
 
 

@@ -23,7 +23,7 @@ from typing import Any, Final
 from .coerce import EvalError, get_member, type_name, want_int, want_str
 from .context import Budget, Frame, ci, measure
 from .functions import PURE, runtime_only
-from .keys import ABSENT
+from .keys import ABSENT, fold
 from .lazy import LAZY
 from .parser import Call, ExpressionSyntaxError, Lit, Member, Node, classify, parse
 from .scope_functions import CONTEXT
@@ -63,7 +63,7 @@ class Evaluator:
                             raise EvalError("a property copy's name must be a string")
                         out[name] = self.copy_array(entry, frame)
                 for key, value in raw.items():
-                    if key.lower() == "copy" and _is_copy_array(spec):
+                    if fold(key) == "COPY" and _is_copy_array(spec):
                         continue
                     out[key] = self.resolve(value, frame, copies=copies)
                 return out
@@ -177,7 +177,7 @@ class Evaluator:
         return result
 
     def user_function(self, node: Call, frame: Frame) -> Any:
-        decl = frame.ctx.functions.get(node.name)
+        decl = frame.ctx.functions.get(fold(node.name))
         if not isinstance(decl, dict):
             raise EvalError(f"function '{node.name}' is not declared in the template")
         params = ci(decl, "parameters")
@@ -191,7 +191,7 @@ class Evaluator:
             raise EvalError(f"function '{node.name}' takes {len(declared)} arguments")
         args = self.args(node.args, frame)
         with frame.ctx.guard(f"function '{node.name}'"):
-            inner = Frame(frame.ctx, user_args={n.lower(): a for n, a in zip(names, args, strict=True)})
+            inner = Frame(frame.ctx, user_args={fold(n): a for n, a in zip(names, args, strict=True)})
             return self.resolve(ci(output, "value"), inner)
 
     def lambda_call(self, lam: Node, frame: Frame, values: list[Any]) -> Any:
@@ -201,7 +201,7 @@ class Evaluator:
         for arg in lam.args[:-1]:
             if not isinstance(arg, Lit) or not isinstance(arg.value, str):
                 raise EvalError("lambda variable names must be string literals")
-            names.append(arg.value.lower())
+            names.append(fold(arg.value))
         if len(values) < len(names):
             raise EvalError("lambda takes more variables than supplied")
         bound = {**frame.lambdas, **dict(zip(names, values[:len(names)], strict=True))}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .coerce import EvalError, arm_equal, get_member, to_text, type_name, want_dict, want_int, want_list, want_str
+from .keys import fold
 from .unknown import Unknown, deep_unknown, first_unknown
 
 
@@ -44,7 +45,7 @@ def _deep_merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
             out[key] = _deep_merge(current, value)
         else:
             if found and key not in out:
-                out = {k: v for k, v in out.items() if k.lower() != key.lower()}
+                out = {k: v for k, v in out.items() if fold(k) != fold(key)}
             out[key] = value
     return out
 

@@ -26,7 +26,7 @@ from typing import Any, Final, Literal
 
 from ..tokens import canonical_token
 from .context import Budget, Target
-from .keys import ABSENT, AmbiguousKey, get_ci
+from .keys import ABSENT, AmbiguousKey, FoldedDict, fold, get_ci
 from .model import (
     ALLOW_HINT,
     DEFAULT_LIMITS,
@@ -145,7 +145,7 @@ def _deployment(walker: Walker, kind: Kind, scope: Scope | None, inputs: dict[st
     if parsed is not None:
         scope, sub_id, rg, mg = parsed
         subscription = sub_id or subscription
-        if rg is not None and group is not None and rg.lower() != group.lower():
+        if rg is not None and group is not None and fold(rg) != fold(group):
             rg_location = None
         group, management_group = rg or group, mg or management_group
     elif scope is None:
@@ -166,10 +166,10 @@ def _deployment(walker: Walker, kind: Kind, scope: Scope | None, inputs: dict[st
 
 
 #: Inputs of the generic resource that address it; the rest is its body.
-_ADDRESSING: Final[frozenset[str]] = frozenset({
-    "resourceprovidernamespace", "parentresourcepath", "resourcetype", "resourcename", "apiversion",
+_ADDRESSING: Final[frozenset[str]] = frozenset(fold(k) for k in (
+    "resourceProviderNamespace", "parentResourcePath", "resourceType", "resourceName", "apiVersion",
     "properties",
-})
+))
 
 
 def _generic(walker: Walker, inputs: dict[str, Any], resource_group_location: str | None,
@@ -203,16 +203,16 @@ def _generic(walker: Walker, inputs: dict[str, Any], resource_group_location: st
     api = get_ci(inputs, "apiVersion")
     if isinstance(api, Unknown):
         notes.append(f"apiVersion unknown ({api.reason})")
-    top = {k: v for k, v in inputs.items() if k.lower() not in _ADDRESSING}
+    top = {k: v for k, v in inputs.items() if fold(k) not in _ADDRESSING}
     top["name"] = name if name is not None else Unknown("the resource name is unknown")
     body = get_ci(inputs, "properties")
     properties = None if body is ABSENT else body
-    if properties is None and arm_type.lower() in TEMPLATE_DEPLOYING:
+    if properties is None and fold(arm_type) in TEMPLATE_DEPLOYING:
         raise Unevaluable("a generic deployment resource without properties", path + ".properties")
     props, location = flatten(top, properties, notes, path)
-    deploying = arm_type.lower() in TEMPLATE_DEPLOYING
+    deploying = fold(arm_type) in TEMPLATE_DEPLOYING
     if deploying and isinstance(props.get("template"), (dict, str)):
-        props = {k: v for k, v in props.items() if k not in ("template", "parameters")}
+        props = FoldedDict((k, v) for k, v in props.items() if fold(k) not in ("TEMPLATE", "PARAMETERS"))
         notes.append("deploys a template: its resources follow as separate virtual resources")
     walker.add(VirtualResource(path=path, arm_type=arm_type, api_version=api if isinstance(api, str) else None,
                                name=name, props=props, location=location, scope="resourceGroup",
@@ -225,12 +225,12 @@ def _generic(walker: Walker, inputs: dict[str, Any], resource_group_location: st
         target = Target("resourceGroup", subscription, group or RESOURCE_GROUP_PLACEHOLDER, resource_group_location,
                         None, name or Unknown("the deployment's name is unknown"), props.get("location"))
         scope: Scope = "resourceGroup"
-        if arm_type.lower() == DEPLOYMENT_STACKS:
+        if fold(arm_type) == DEPLOYMENT_STACKS:
             scope_id = get_ci(properties, "deploymentScope")
             parsed = scope_of_id(scope_id) if isinstance(scope_id, str) else None
             if parsed is not None:
                 scope, sub_id, rg, mg = parsed
                 target = Target(scope, sub_id or subscription, rg,
-                                resource_group_location if rg and group and rg.lower() == group.lower() else None,
+                                resource_group_location if rg and group and fold(rg) == fold(group) else None,
                                 mg, target.deployment_name)
         walker.deployment(properties, target, scope, path + ".properties", path + ".properties.template")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from .coerce import EvalError, want_int, want_str
 from .context import Frame
+from .keys import fold
 from .lazy import arity
 from .unknown import Unknown, first_unknown
 
@@ -60,8 +61,8 @@ def _parameters(ev: Evaluator, frame: Frame, args: list[Any]) -> Any:
         return args[0]
     name = want_str(args[0], "parameter name")
     if frame.user_args is not None:
-        if name.lower() in frame.user_args:
-            return frame.user_args[name.lower()]
+        if fold(name) in frame.user_args:
+            return frame.user_args[fold(name)]
         raise EvalError(f"function parameter '{name}' is not declared")
     return frame.ctx.parameter(name, ev)
 
@@ -77,7 +78,7 @@ def _variables(ev: Evaluator, frame: Frame, args: list[Any]) -> Any:
 
 def _lambda_variables(ev: Evaluator, frame: Frame, args: list[Any]) -> Any:
     arity("lambdaVariables", args, 1, 1)
-    name = want_str(args[0], "lambda variable name").lower()
+    name = fold(want_str(args[0], "lambda variable name"))
     if name not in frame.lambdas:
         raise EvalError(f"lambda variable '{name}' is not bound")
     return frame.lambdas[name]
@@ -91,7 +92,7 @@ def _copy_index(ev: Evaluator, frame: Frame, args: list[Any]) -> Any:
     loop: str | None = None
     offset = 0
     if args and isinstance(args[0], str):
-        loop = args[0].lower()
+        loop = fold(args[0])
         if len(args) == 2:
             offset = want_int(args[1], "copyIndex offset")
     elif len(args) == 1:

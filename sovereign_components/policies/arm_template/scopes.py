@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from .keys import fold
 from .model import Scope
 
 #: The ``$schema`` of each deployment scope's template
@@ -39,13 +40,13 @@ def scope_of_id(value: str) -> tuple[Scope, str | None, str | None, str | None] 
     ``/``, ``/subscriptions/s``, ``/subscriptions/s/resourceGroups/g``,
     ``/providers/Microsoft.Management/managementGroups/m``; ``None`` for anything else."""
     parts = [p for p in value.strip().split("/") if p]
-    lowered = [p.lower() for p in parts]
+    lowered = [fold(p) for p in parts]
     if not parts:
         return "tenant", None, None, None
-    if len(parts) == 2 and lowered[0] == "subscriptions":
+    if len(parts) == 2 and lowered[0] == "SUBSCRIPTIONS":
         return "subscription", parts[1], None, None
-    if len(parts) == 4 and lowered[0] == "subscriptions" and lowered[2] == "resourcegroups":
+    if len(parts) == 4 and lowered[0] == "SUBSCRIPTIONS" and lowered[2] == "RESOURCEGROUPS":
         return "resourceGroup", parts[1], parts[3], None
-    if len(parts) == 4 and lowered[:3] == ["providers", "microsoft.management", "managementgroups"]:
+    if len(parts) == 4 and lowered[:3] == ["PROVIDERS", "MICROSOFT.MANAGEMENT", "MANAGEMENTGROUPS"]:
         return "managementGroup", None, None, parts[3]
     return None

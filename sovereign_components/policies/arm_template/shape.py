@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..values import UNKNOWN
-from .keys import ABSENT, duplicates
+from .keys import ABSENT, duplicates, fold, get_ci
 from .model import ALLOW_HINT, Unevaluable
 from .unknown import Unknown, to_output
 
@@ -14,10 +14,10 @@ from .unknown import Unknown, to_output
 def flatten(top: dict[str, Any], properties: Any, notes: list[str], path: str) -> tuple[dict[str, Any], str | None]:
     """azure-native's shape of an ARM resource body: the top-level keys, with the ``properties``
     object's keys beside them. A property whose name clashes with a top-level key stays under
-    ``properties`` (the top-level key keeps its ARM name); a key spelled with a capital first
-    letter is also given under its camelCase spelling, since ARM reads property names without
-    regard to case and the rules read camelCase. Returns the props with unknowns as the
-    preview sentinel, and the location (``None`` absent, the sentinel when not a known string)."""
+    ``properties`` (the top-level key keeps its ARM name). Keys keep the template's spelling;
+    the returned objects are :class:`~.keys.FoldedDict` (lookups ignore case, as the resource
+    provider's do), unknowns are the preview sentinel. Returns the props and the location
+    (``None`` absent, the sentinel when not a known string)."""
     if isinstance(properties, Unknown):
         raise Unevaluable(f"the resource's properties cannot be evaluated as a whole ({properties.reason}); "
                           "write the properties object out (expressions inside it are fine), " + ALLOW_HINT,
@@ -28,9 +28,9 @@ def flatten(top: dict[str, Any], properties: Any, notes: list[str], path: str) -
             raise Unevaluable(f"properties {', '.join(group)} differ only in case; ARM reads property names "
                               "without regard to case, so keep one spelling", path + ".properties")
         clashes: dict[str, Any] = {}
-        lowered = {k.lower() for k in props}
+        top_keys = {fold(k) for k in props}
         for key, value in properties.items():
-            if key.lower() in lowered:
+            if fold(key) in top_keys:
                 clashes[key] = value
             else:
                 props[key] = value
@@ -41,13 +41,7 @@ def flatten(top: dict[str, Any], properties: Any, notes: list[str], path: str) -
     elif properties is not None:
         props["properties"] = properties
         notes.append(f"properties is {describe(properties)}, not an object: kept under 'properties'")
-    for key in list(props):
-        if key[:1].isupper():
-            alias = key[0].lower() + key[1:]
-            if alias not in props:
-                props[alias] = props[key]
-                notes.append(f"'{key}' also under '{alias}' (ARM reads property names without regard to case)")
-    location_value = props.get("location", ABSENT)
+    location_value = get_ci(props, "location")
     location: str | None
     if location_value is ABSENT or location_value is None:
         location = None

@@ -36,7 +36,7 @@ from ..values import UNKNOWN
 from .context import Budget, Frame, Target, TemplateContext
 from .evaluator import Evaluator
 from .jsontext import parse_json_text
-from .keys import ABSENT, AmbiguousKey, duplicates, get_ci
+from .keys import ABSENT, AmbiguousKey, duplicates, fold, get_ci
 from .model import (
     ALLOW_HINT,
     RESOURCE_GROUP_PLACEHOLDER,
@@ -49,18 +49,18 @@ from .scopes import join, scope_of_id
 from .shape import describe, flatten
 from .unknown import Unknown
 
-DEPLOYMENTS: Final = "microsoft.resources/deployments"
-DEPLOYMENT_STACKS: Final = "microsoft.resources/deploymentstacks"
-RESOURCE_GROUPS: Final = "microsoft.resources/resourcegroups"
+DEPLOYMENTS: Final = fold("Microsoft.Resources/deployments")
+DEPLOYMENT_STACKS: Final = fold("Microsoft.Resources/deploymentStacks")
+RESOURCE_GROUPS: Final = fold("Microsoft.Resources/resourceGroups")
 #: ARM types that deploy a template of their own: expanded in place.
 TEMPLATE_DEPLOYING: Final[frozenset[str]] = frozenset({DEPLOYMENTS, DEPLOYMENT_STACKS})
 
 #: Keys of a template resource that direct the deployment rather than describe the resource:
 #: never copied into ``props``.
-STRUCTURAL: Final[frozenset[str]] = frozenset({
-    "condition", "type", "apiversion", "name", "comments", "dependson", "copy", "resources",
+STRUCTURAL: Final[frozenset[str]] = frozenset(fold(k) for k in (
+    "condition", "type", "apiVersion", "name", "comments", "dependsOn", "copy", "resources",
     "existing", "metadata", "import", "extension", "properties",
-})
+))
 
 LINK_HINT: Final = ("the gate cannot read a template fetched at deploy time; inline the template "
                     "(properties.template) and its parameters, " + ALLOW_HINT)
@@ -241,7 +241,7 @@ class Walker:
         api = self.ev.resolve(api_raw, frame) if api_raw is not ABSENT else None
         if isinstance(api, Unknown):
             notes.append(f"apiVersion unknown ({api.reason})")
-        is_deployment = arm_type.lower() in TEMPLATE_DEPLOYING
+        is_deployment = fold(arm_type) in TEMPLATE_DEPLOYING
         props, location = self.props(raw, frame, path, name, notes, deployment=is_deployment)
         if is_deployment:
             notes.append("deploys a template: its resources follow as separate virtual resources")
@@ -249,11 +249,11 @@ class Walker:
             path=path, arm_type=arm_type, api_version=api if isinstance(api, str) else None,
             name=name if isinstance(name, str) else None, props=props, location=location,
             scope=scope, notes=tuple(notes)), depth)
-        if arm_type.lower() == RESOURCE_GROUPS and isinstance(name, str) and isinstance(location, str) \
+        if fold(arm_type) == RESOURCE_GROUPS and isinstance(name, str) and isinstance(location, str) \
                 and location != UNKNOWN:
-            self.group_locations[name.lower()] = location
+            self.group_locations[fold(name)] = location
         if is_deployment:
-            self.nested(raw, frame, path, depth, scope, name, stack=arm_type.lower() == DEPLOYMENT_STACKS)
+            self.nested(raw, frame, path, depth, scope, name, stack=fold(arm_type) == DEPLOYMENT_STACKS)
 
     def type_and_name(self, raw: Mapping[str, Any], frame: Frame, path: str,
                       parent: tuple[str, str | None] | None) -> tuple[str, str | Unknown | None]:
@@ -281,7 +281,7 @@ class Walker:
         """(props, location): the top-level keys and the flattened ``properties``."""
         top: dict[str, Any] = {}
         for key, value in raw.items():
-            if key.lower() in STRUCTURAL:
+            if fold(key) in STRUCTURAL:
                 continue
             top[key] = self.ev.resolve(value, frame)
         if name is not None:
@@ -301,7 +301,7 @@ class Walker:
         if not isinstance(raw, dict):
             raise Unevaluable("a nested deployment's properties must be written as an object (not an expression): "
                               "the gate expands its template in place, " + ALLOW_HINT, path + ".properties")
-        kept = {k: v for k, v in raw.items() if k.lower() not in ("template", "parameters")}
+        kept = {k: v for k, v in raw.items() if fold(k) not in ("TEMPLATE", "PARAMETERS")}
         return self.ev.resolve(kept, frame)
 
     def add(self, vr: VirtualResource, depth: int) -> None:
@@ -366,9 +366,9 @@ class Walker:
     def inline_template(self, body: Mapping[str, Any], path: str) -> dict[str, Any]:
         """The inline template of a deployment body; a link or a redeploy-on-error fails closed."""
         for key, value in body.items():
-            if key.lower().replace("_", "") in ("templatelink", "parameterslink") and value is not None:
+            if fold(key).replace("_", "") in ("TEMPLATELINK", "PARAMETERSLINK") and value is not None:
                 raise Unevaluable(f"the deployment uses {key}: " + LINK_HINT, join(path, key))
-            if key.lower().replace("_", "") == "onerrordeployment" and value is not None:
+            if fold(key).replace("_", "") == "ONERRORDEPLOYMENT" and value is not None:
                 raise Unevaluable("onErrorDeployment redeploys another deployment's template, which is not in "
                                   "this program; remove it, " + ALLOW_HINT, join(path, key))
         template = self.key(body, "template", path)
@@ -462,10 +462,10 @@ class Walker:
         if group is None:
             return None
         same_sub = subscription is None or subscription == parent.subscription_id
-        if same_sub and parent.resource_group is not None and group.lower() == parent.resource_group.lower():
+        if same_sub and parent.resource_group is not None and fold(group) == fold(parent.resource_group):
             return parent.resource_group_location
-        if same_sub and group.lower() in self.group_locations:
-            return self.group_locations[group.lower()]
+        if same_sub and fold(group) in self.group_locations:
+            return self.group_locations[fold(group)]
         return Unknown(f"the location of resource group '{group}' is not known to the gate")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..values import UNKNOWN, is_unknown
+from .keys import FoldedDict
 from .model import Limits, Unevaluable
 
 #: The signature key and value Pulumi uses for a secret on the wire and in state files
@@ -98,12 +99,14 @@ def from_input(value: Any, limits: Limits, path: str, *, secret_ok: bool = True)
 
 def to_output(value: Any) -> Any:
     """A result as a rule reads it: :class:`Unknown` becomes the preview sentinel
-    :data:`~sovereign_components.policies.values.UNKNOWN`. Iterative (no recursion limit)."""
+    :data:`~sovereign_components.policies.values.UNKNOWN`, objects become
+    :class:`~.keys.FoldedDict` (lookups ignore case; keys that differ only in case raise
+    :class:`~.keys.AmbiguousKey`). Iterative (no recursion limit)."""
     if isinstance(value, Unknown):
         return UNKNOWN
     if not isinstance(value, (dict, list)):
         return value
-    root: Any = {} if isinstance(value, dict) else []
+    root: Any = FoldedDict() if isinstance(value, dict) else []
     stack: list[tuple[Any, Any]] = [(value, root)]
     while stack:
         source, target = stack.pop()
@@ -112,7 +115,7 @@ def to_output(value: Any) -> Any:
             if isinstance(item, Unknown):
                 converted: Any = UNKNOWN
             elif isinstance(item, dict):
-                converted = {}
+                converted = FoldedDict()
                 stack.append((item, converted))
             elif isinstance(item, list):
                 converted = []

@@ -145,3 +145,39 @@ def test_template_as_json_string() -> None:
     out = expand("azure-native:resources:Deployment", {"properties": {"mode": "Incremental",
                                                                       "template": json.dumps(template)}})
     assert_public_in_eastus(the_account(out))
+
+
+def test_any_case_of_a_property_is_read_as_the_provider_reads_it() -> None:
+    """Resource providers read property names without regard to case: the rules' lookups
+    (``values.lookup``) must find ``ALLOWCROSSTENANTREPLICATION`` and a nested
+    ``NetworkAcls.DEFAULTACTION`` too."""
+    from sovereign_components.policies.values import lookup
+
+    template = {"resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "st", "location": "westeurope",
+                               "properties": {"ALLOWCROSSTENANTREPLICATION": True,
+                                              "NetworkAcls": {"DEFAULTACTION": "Allow"}}}]}
+    [vr] = expand("azure-native:resources:Deployment", {"properties": {"mode": "Incremental", "template": template}})
+    assert lookup(vr.props, "allowCrossTenantReplication") is True
+    assert lookup(vr.props, "networkAcls.defaultAction") == "Allow"
+    [generic] = expand("azure-native:resources:Resource", {
+        "resourceProviderNamespace": "Microsoft.Storage", "resourceType": "storageAccounts", "resourceName": "st",
+        "resourceGroupName": "rg", "location": "westeurope", "properties": {"AllowBlobPublicAccess": True}})
+    assert lookup(generic.props, "allowBlobPublicAccess") is True
+
+
+def test_unicode_spellings_arm_reads_as_ascii_keys() -> None:
+    """.NET's ordinal ignore-case matches dotless i and long s to I and S: "propertıes" is the
+    resource's properties for ARM, so it must be for the gate."""
+    from sovereign_components.policies.values import lookup
+
+    template = {"resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "st", "location": "westeurope",
+                               "propertıes": {"allowCroſſTenantReplication": True}}]}
+    [vr] = expand("azure-native:resources:Deployment", {"properties": {"mode": "Incremental", "template": template}})
+    assert lookup(vr.props, "allowCrossTenantReplication") is True
+
+
+def test_two_spellings_of_one_nested_key_fail_closed() -> None:
+    template = {"resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "st", "location": "westeurope",
+                               "properties": {"networkAcls": {"defaultAction": "Deny", "DefaultAction": "Allow"}}}]}
+    with pytest.raises(Unevaluable):
+        expand("azure-native:resources:Deployment", {"properties": {"mode": "Incremental", "template": template}})
