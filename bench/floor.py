@@ -29,7 +29,7 @@ def _bare(project: Any, aliases_out: dict[str, list[str]] | None = None) -> tupl
     from pulumi.runtime.stack import wait_for_rpcs
 
     from sovereign_components.gate.engine.mocks import OfflineMocks
-    from sovereign_components.gate.engine.monitor import EngineUrnMonitor
+    from sovereign_components.gate.engine.mocks import EngineUrnMonitor
     from sovereign_components.gate.engine.runtime_state import fresh_event_loop, reset_runtime
     from sovereign_components.gate.engine.sandbox import user_code_environment
 

@@ -26,7 +26,9 @@ class CapturedResource:
 
     ``inputs`` are the camelCase wire inputs (JSON-shaped: numbers are floats, unknowns are
     :data:`UNKNOWN`, secrets keep pulumi's secret envelope, resource references are replaced
-    by their id/urn); ``outputs`` are what the mocks answered. ``aliases`` are the resource's
+    by their id/urn); ``outputs`` are what policies may read of the monitor's answer: the inputs
+    echoed plus the computed values that look real (ids, endpoints), never a typed placeholder
+    (for state read from a file: the recorded outputs). ``aliases`` are the resource's
     alias URNs as the SDK computes them (given to policies as ``opts.aliases``), also when the
     engine dropped the aliases themselves to register faster (see ``aliases.py``).
     """
@@ -44,6 +46,11 @@ class CapturedResource:
     provider: str = ""
     id: str = ""
     aliases: list[str] = field(default_factory=list)
+    #: Dotted paths of input keys the resource's SDK input type does not declare: sent on the
+    #: wire, never read by the provider (a snake_case dict passed for a union-typed argument).
+    unreadable_keys: list[str] = field(default_factory=list)
+    #: A resource the program read (``Resource.get``, ``StackReference``), not one it creates.
+    external: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -63,9 +70,11 @@ def analysed_per_resource(r: CapturedResource) -> bool:
     resources and place nothing, so a location rule must not read them as a placement; pulumi's
     own state-based policy check skips provider resources in per-resource analysis for the same
     reason. Components and the root stack are not analysed per resource either (they create
-    nothing in Azure; their children are analysed).
+    nothing in Azure; their children are analysed), nor are resources the program only *read*
+    (``Resource.get``, ``StackReference``: they exist already and this program does not deploy
+    them); stack policies still see them, so a reference to one can be followed.
     """
-    return r.custom and r.type != STACK_TYPE and not r.type.startswith(PROVIDER_TYPE_PREFIX)
+    return r.custom and not r.external and r.type != STACK_TYPE and not r.type.startswith(PROVIDER_TYPE_PREFIX)
 
 
 @dataclass

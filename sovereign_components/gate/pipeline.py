@@ -1,21 +1,22 @@
 """Public API of the offline preview engine (the names other modules and tests call).
 
-    capture = capture_program(cwd, stack, unknowns=False, config_overrides=None, isolate=False,
-                              drop_aliases=True)
+    capture = capture_program(cwd, stack, unknowns=False, config_overrides=None, timeout=None)
     pack = load_policy_pack(path_or_None)
     result = analyze(capture.resources, pack, policy_config, project=..., stack=...)
-    report = run_preview(cwd, stack, policy_pack=None, policy_pack_config=None, unknowns=False,
-                         isolate=False)
-    figures = measure_isolation(cwd, stack, runs=3)   # in isolation.py: in-process vs subprocess
+    report = run_preview(cwd, stack, policy_pack=None, policy_pack_config=None, unknowns=False)
+    figures = measure_isolation(cwd, stack, runs=3)   # in isolation.py: isolated vs in-process
 
-This is a preview *without providers*: resources are registered under pulumi's mocks, the
-azure-native provider's ``Check`` does not run (its ``location`` default is emulated and
-listed), invokes are answered with placeholders (listed), and no cloud is contacted.
+This is a preview *without providers*: the program runs in a process of its own with the
+standard Pulumi SDK, talking gRPC to the resource monitor this process serves (the real protocol,
+``engine/isolated.py``); the monitor emulates what providers would do offline — the
+azure-native ``location`` default, ids, outputs and invokes shaped from the installed SDKs — and
+lists it; no cloud is contacted. The verdict is computed here, from what the monitor received.
+``isolate`` and ``drop_aliases`` are accepted for compatibility and ignored: every run is isolated
+(the in-process path, ``engine/inprocess.py``, is reserved for the test suite's trusted fixtures).
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -45,30 +46,25 @@ def capture_program(
     *,
     unknowns: bool = False,
     config_overrides: Mapping[str, str] | None = None,
-    isolate: bool = False,
+    isolate: bool = True,
     drop_aliases: bool = True,
+    timeout: float | None = None,
 ) -> Capture:
-    """Run the Pulumi program in ``cwd`` for ``stack`` under mocks; return every registration.
+    """Run the Pulumi program in ``cwd`` for ``stack`` in a process of its own; return every
+    registration the monitor received.
 
-    ``config_overrides`` (``ns:key -> str``) replace values of ``Pulumi.<stack>.yaml``.
-    ``drop_aliases`` (default on) registers resources without their ``opts.aliases`` — ~8x less
-    registration time for azure-native, nothing captured changes — and records the alias URNs
-    in ``CapturedResource.aliases`` (see ``aliases.py``); off = the SDK's own alias handling.
-    Runs in-process (the runtime's global state reset for the run) unless ``Pulumi.yaml``
-    names a virtualenv other than the running one, or ``isolate`` asks for a subprocess under
-    this interpreter (a fresh runtime; ~2.5 s of imports more, see ``isolation.py``).
+    ``config_overrides`` (``ns:key -> str``) replace values of ``Pulumi.<stack>.yaml``. The
+    program runs under its ``Pulumi.yaml`` virtualenv's interpreter when it names one (which must
+    exist), else this one. ``timeout`` (seconds; default ``SOVEREIGN_PROGRAM_TIMEOUT`` or 600)
+    stops a program that does not finish. ``isolate`` and ``drop_aliases`` are ignored (kept so
+    existing callers keep working): isolation is the only mode, and the program's SDK handles its
+    aliases itself.
     """
-    from .engine import runner
+    from .engine.isolated import capture_isolated
 
+    del isolate, drop_aliases
     project = load_project(Path(cwd), stack)
-    if project.virtualenv is not None and not runner.is_current_venv(project.virtualenv):
-        return runner.capture_in_subprocess(project, unknowns=unknowns, config_overrides=config_overrides,
-                                            drop_aliases=drop_aliases)
-    if isolate:
-        return runner.capture_in_subprocess(project, unknowns=unknowns, config_overrides=config_overrides,
-                                            python=Path(sys.executable), drop_aliases=drop_aliases)
-    return runner.capture_in_process(project, unknowns=unknowns, config_overrides=config_overrides,
-                                     drop_aliases=drop_aliases)
+    return capture_isolated(project, unknowns=unknowns, config_overrides=config_overrides, timeout=timeout)
 
 
 def analyze(
@@ -94,20 +90,27 @@ def run_preview(
     policy_pack: Path | str | None = None,
     policy_pack_config: Mapping[str, Any] | Path | str | None = None,
     unknowns: bool = False,
-    isolate: bool = False,
+    isolate: bool = True,
+    timeout: float | None = None,
 ) -> PreviewReport:
     """Capture, load the pack, analyse: everything ``sovereign preview`` reports.
 
-    ``isolate`` captures in a subprocess (see :func:`capture_program`); analysis stays here.
+    The program's process starts first, so its SDK imports and the program itself run while
+    this process loads the pack and resolves the policy config (a config error still ends the
+    run with exit 2, the program's process killed). ``isolate`` is ignored (always isolated).
     The report carries the pack, the effective level of every policy after
     ``policy_pack_config`` and the program directory, so SARIF lists every rule of any pack
     (built-in or external) at its effective level and points results at the stack file.
     """
     from .analysis.policy_config import resolve_policy_config
+    from .engine.isolated import ProgramRun
 
-    pack = load_policy_pack(Path(policy_pack) if policy_pack is not None else None)
-    resolve_policy_config(pack, policy_pack_config)  # config errors before running the program
-    capture = capture_program(cwd, stack, unknowns=unknowns, isolate=isolate)
+    del isolate
+    project = load_project(Path(cwd), stack)
+    with ProgramRun(project, unknowns=unknowns, timeout=timeout) as run:
+        pack = load_policy_pack(Path(policy_pack) if policy_pack is not None else None)
+        resolve_policy_config(pack, policy_pack_config)  # config errors end the run here
+        capture = run.result()
     return audit(
         capture.resources, pack, policy_pack_config, project=capture.project, stack=capture.stack,
         stack_config=capture.config, notes=list(capture.emulated), mode="preview",

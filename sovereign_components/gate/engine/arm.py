@@ -1,25 +1,25 @@
-"""ARM-shaped ids and computed outputs for the offline mocks (pure; data in data/arm_types.toml).
+"""ARM-shaped ids and the computed outputs that must look real (pure; data in data/arm_types.toml).
 
 Why ARM-shaped: policies and components parse ids (``/resourceGroups/<rg>/providers/...``) to
 find the account a subscription delivers to, the scope of a role assignment, the namespace of
 a queue. Placeholder ids like ``"id-123"`` would make those paths silently wrong.
 Deterministic: the same program gives the same ids, so repeated previews are identical.
+Every other output is a typed placeholder from the SDK (:mod:`.placeholders`, :mod:`.outputs`).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-import uuid
 from functools import cache
 from importlib import resources
 from typing import Any, Mapping
 
 from ..model import UNKNOWN
+from .placeholders import SUBSCRIPTION_ID, TENANT_ID, stable_guid
 
-#: The subscription every offline id lives in (a zero GUID: obviously not a real one).
-SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000"
-TENANT_ID = "00000000-0000-0000-0000-000000000000"
+__all__ = ["SUBSCRIPTION_ID", "TENANT_ID", "arm_id", "computed_outputs", "identity_output", "preview_outputs",
+           "resource_name", "stable_guid", "type_info"]
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_:]+)\}")
 
@@ -35,33 +35,34 @@ def type_info(token: str) -> dict[str, Any] | None:
     return _tables()["types"].get(token)
 
 
-def is_tracked(token: str) -> bool:
-    """True when the ARM resource has a ``location`` the provider would default (see table)."""
-    info = type_info(token)
-    return bool(info and info.get("location"))
-
-
 def resource_name(token: str, logical_name: str, inputs: Mapping[str, Any]) -> str:
     """The Azure name: the resource's name input if given, else its logical name."""
     info = type_info(token)
     key = info.get("name") if info else None
     value = inputs.get(key) if key else None
-    return value if isinstance(value, str) and value else logical_name
+    return value if isinstance(value, str) and value else logical_name  # UNKNOWN stays UNKNOWN
 
 
-def stable_guid(*parts: str) -> str:
-    """A GUID derived from ``parts`` (uuid5), so computed GUID outputs are reproducible."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "sovereign-preview:" + "/".join(parts)))
+class _Unknown(Exception):
+    """A template names a value that is unknown (preview-time): the rendered value is too."""
 
 
 def _render(template: str, values: Mapping[str, Any]) -> str:
+    """``template`` with ``{key}`` filled; :data:`UNKNOWN` when a value it names is unknown (an
+    id with the unknown sentinel spliced into it would look known and be garbage)."""
+
     def sub(match: re.Match[str]) -> str:
         value = values.get(match.group(1))
-        if value is None or value == "":
+        if value == UNKNOWN:
+            raise _Unknown
+        if value is None or value == "" or not isinstance(value, (str, int, float)):
             return f"unknown-{match.group(1)}"
         return str(value).rstrip("/") if match.group(1) in ("scope", "resourceUri") else str(value)
 
-    return _PLACEHOLDER.sub(sub, template)
+    try:
+        return _PLACEHOLDER.sub(sub, template)
+    except _Unknown:
+        return UNKNOWN
 
 
 def _fallback_template(token: str) -> str:
@@ -89,12 +90,14 @@ def _values(token: str, logical_name: str, inputs: Mapping[str, Any]) -> dict[st
 
 
 def arm_id(token: str, logical_name: str, inputs: Mapping[str, Any]) -> str:
-    """The ARM id of a resource; non-Azure tokens get ``<logical name>-id``."""
+    """The ARM id of a resource; non-Azure tokens get ``<logical name>-id``; ``""`` (unknown,
+    as in a real preview) when an input the id is made of is unknown."""
     info = type_info(token)
     template = info["id"] if info else _fallback_template(token)
     if not template:
         return f"{logical_name}-id"
-    return _render(template, _values(token, logical_name, inputs))
+    rendered = _render(template, _values(token, logical_name, inputs))
+    return "" if rendered == UNKNOWN else rendered
 
 
 def _render_tree(node: Any, values: Mapping[str, Any]) -> Any:

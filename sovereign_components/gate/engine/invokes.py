@@ -1,32 +1,43 @@
-"""Offline answers for provider invokes (data in data/invokes.toml; pure).
+"""Offline answers for provider functions (invokes), shaped from the SDK that declares them.
 
-Real programs call ``authorization.get_client_config``, ``list_storage_account_keys``,
-``list_namespace_keys`` … which reach Azure even during ``pulumi preview``. Offline we answer
-with placeholders shaped like the real result and record each call so the report can say the
-value was emulated. An unknown token is an error, never a silent ``{}``: a program reading a
-missing field would fail somewhere far less clear (design.md "The offline engine").
+Real programs call ``authorization.get_client_config``, ``servicebus.list_queue_keys``,
+``authorization.get_role_definition`` … which reach Azure even during ``pulumi preview``. Offline,
+any function of any provider SDK installed in the program's environment is answered with a
+placeholder of its declared result type (:mod:`.placeholders`: strings, ids, one-element lists,
+nested objects), then the few values that must look real are laid over it from a hand table
+(``data/invokes.toml``: tenant and subscription ids, connection strings carrying the namespace's
+host, built-in role names from ``data/builtin_roles.toml``). A ``location`` in a result is
+unknown: where an existing resource lives cannot be known offline.
+
+Every call is recorded for the report's "emulated" list (token, scalar arguments, and the SDK
+type its shape came from). A token no installed SDK declares and the table does not know is an
+error naming the token — never a silent ``{}``, which the program would read as ``None`` far from
+the cause.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any
 
-from .arm import SUBSCRIPTION_ID, TENANT_ID
+from ..sdk import SdkSchema
+from .placeholders import MAX_DEPTH, SUBSCRIPTION_ID, TENANT_ID, placeholder
 
-_PLACEHOLDER = re.compile(r"\{(sub|tenant|arg:[A-Za-z0-9_]+)\}")
+_PLACEHOLDER = re.compile(r"\{(sub|tenant|arg:[A-Za-z0-9_]+|role_name:[A-Za-z0-9_]+|role_type:[A-Za-z0-9_]+)\}")
 
 
 class UnemulatedInvokeError(Exception):
-    """An invoke token the table does not shape."""
+    """An invoke token that neither an installed SDK nor the hand table can shape."""
 
     def __init__(self, token: str) -> None:
         self.token = token
         super().__init__(
-            f"cannot emulate invoke '{token}' offline; known invokes: {', '.join(known_invokes())}"
+            f"cannot emulate invoke '{token}' offline: no provider SDK installed in the program's "
+            "environment declares it (install the provider's Python SDK, as `pulumi preview` needs too)"
         )
 
 
@@ -36,9 +47,20 @@ def _table() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+@cache
+def builtin_roles() -> dict[str, str]:
+    """Built-in role definition id (GUID) -> role name."""
+    with resources.files(__package__).joinpath("data/builtin_roles.toml").open("rb") as fh:
+        return {k.lower(): v for k, v in tomllib.load(fh)["roles"].items()}
+
+
 def known_invokes() -> list[str]:
-    """The invoke tokens the placeholder table answers."""
+    """The tokens the hand table overrides fields of (every SDK function is answered too)."""
     return sorted(_table())
+
+
+def _role_guid(value: Any) -> str:
+    return str(value).rstrip("/").rsplit("/", 1)[-1].lower() if value else ""
 
 
 def _render(node: Any, args: Mapping[str, Any]) -> Any:
@@ -46,30 +68,46 @@ def _render(node: Any, args: Mapping[str, Any]) -> Any:
         return {k: _render(v, args) for k, v in node.items()}
     if isinstance(node, list):
         return [_render(v, args) for v in node]
-    if isinstance(node, str):
+    if not isinstance(node, str):
+        return node
 
-        def sub(match: re.Match[str]) -> str:
-            key = match.group(1)
-            if key == "sub":
-                return SUBSCRIPTION_ID
-            if key == "tenant":
-                return TENANT_ID
-            value = args.get(key[4:])
-            return str(value) if value not in (None, "") else "unknown"
+    def sub(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key == "sub":
+            return SUBSCRIPTION_ID
+        if key == "tenant":
+            return TENANT_ID
+        kind, _, name = key.partition(":")
+        value = args.get(name)
+        if kind == "role_name":
+            return builtin_roles().get(_role_guid(value), "offline-placeholder custom role")
+        if kind == "role_type":
+            return "BuiltInRole" if _role_guid(value) in builtin_roles() else "CustomRole"
+        return str(value).rstrip("/") if value not in (None, "") else "unknown"
 
-        return _PLACEHOLDER.sub(sub, node)
-    return node
+    return _PLACEHOLDER.sub(sub, node)
 
 
-def answer(token: str, args: Mapping[str, Any]) -> dict[str, Any]:
-    """The placeholder result for ``token`` called with ``args``; raises for unknown tokens."""
-    shape = _table().get(token)
-    if shape is None:
+def answer(token: str, args: Mapping[str, Any], schema: SdkSchema | None) -> tuple[dict[str, Any], str]:
+    """(result, where its shape came from) for ``token`` called with ``args`` (wire names);
+    raises :class:`UnemulatedInvokeError` when nothing can shape it."""
+    function = schema.function(token) if schema is not None else None
+    table = _table().get(token)
+    if function is None and table is None:
         raise UnemulatedInvokeError(token)
-    return _render(shape, args)
+    result: dict[str, Any] = {}
+    source = []
+    if function is not None:
+        shaped = placeholder(function.result, "", depth=MAX_DEPTH + 1)  # the result object is a level
+        result = shaped if isinstance(shaped, dict) else {}
+        source.append(f"shaped from {function.result.name or function.python_function}")
+    if table is not None:
+        result.update(_render(table, args))
+        source.append("hand table data/invokes.toml for the values that must look real")
+    return result, "; ".join(source)
 
 
-def describe(token: str, args: Mapping[str, Any]) -> str:
+def describe(token: str, args: Mapping[str, Any], source: str) -> str:
     """One line for the report's "emulated" list."""
     shown = ", ".join(f"{k}={v}" for k, v in sorted(args.items()) if isinstance(v, (str, int, float, bool)))
-    return f"invoke {token}({shown}) answered with placeholder values"
+    return f"invoke {token}({shown}) answered with placeholder values ({source})"

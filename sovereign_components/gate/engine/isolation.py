@@ -1,16 +1,16 @@
-"""In-process vs subprocess captures: the two ways to keep pulumi's global runtime state apart.
+"""The isolated capture (the gate's only mode) against the trusted in-process reference.
 
-The pulumi runtime keeps process-wide state (settings, the root stack resource, the mocks,
-the config map). The engine either resets it for each run in one process (``runner``: a fresh
-``contextvars`` context and event loop) or runs each capture in a fresh interpreter
-(``--isolate``, the worker). :func:`measure_isolation` times both on one program and checks
-they registered the same thing, so the choice rests on figures measured here
-(design.md "The offline engine": "measure both").
+Both run the same emulation (``emulation.py``): isolated, the program is a process of its own
+talking gRPC to the monitor this process serves (``isolated.py``); in-process, it calls the same
+emulator directly (``inprocess.py``, with the alias drop and the linear ``wait_for_rpcs``).
+:func:`measure_isolation` times both on one program and checks that they captured the same
+thing (same URNs, inputs, parents, dependencies, property dependencies, ids and notes).
 
 What the figures mean: ``in_process_s[0]`` pays for importing pulumi and the azure-native
 modules the program uses unless this process imported them already (``warm_imports``);
-later in-process runs reuse the loaded modules. Every subprocess run pays the imports again
-(a new interpreter), plus the JSON round trip of the capture.
+later in-process runs reuse the loaded modules. The first isolated runs start a fresh
+interpreter each; from the second one a zygote (``zygote.py``) is started, and once it is ready
+each run is a fork of it with the SDKs already imported (``zygote_s``: the runs that forked).
 """
 
 from __future__ import annotations
@@ -42,26 +42,25 @@ def _summary(times: list[float]) -> dict[str, float]:
 
 
 def measure_isolation(cwd: Path | str, stack: str, runs: int = 3, *, unknowns: bool = False) -> dict[str, Any]:
-    """Time ``runs`` in-process captures and ``runs`` subprocess captures of one program.
+    """Time ``runs`` in-process captures and ``runs`` isolated captures of one program.
 
     Returns ``{"program", "stack", "runs", "warm_imports", "in_process_s": [...],
-    "subprocess_s": [...], "in_process": {mean_s, min_s, max_s}, "subprocess": {...},
+    "isolated_s": [...], "in_process": {mean_s, min_s, max_s}, "isolated": {...},
     "in_process_after_first": {...} (runs > 1), "identical": bool, "resources": int}``.
     ``identical`` is True when every capture (both modes, every run) equals the first, as
     JSON data. The program must run under this interpreter (no foreign virtualenv).
     """
     from ...stack_config.project import load_project
-    from .runner import capture_in_process, capture_in_subprocess
+    from .inprocess import capture_in_process
+    from .isolated import capture_isolated
 
     if runs < 1:
         raise ValueError("runs must be at least 1")
     project = load_project(Path(cwd), stack)
     warm = "pulumi.runtime" in sys.modules
-    python = Path(sys.executable)
 
     in_process = [_timed(lambda: capture_in_process(project, unknowns=unknowns)) for _ in range(runs)]
-    isolated = [_timed(lambda: capture_in_subprocess(project, unknowns=unknowns, python=python))
-                for _ in range(runs)]
+    isolated = [_timed(lambda: capture_isolated(project, unknowns=unknowns)) for _ in range(runs)]
 
     reference = _comparable(in_process[0][1])
     identical = all(_comparable(c) == reference for _, c in [*in_process, *isolated])
@@ -73,9 +72,9 @@ def measure_isolation(cwd: Path | str, stack: str, runs: int = 3, *, unknowns: b
         "runs": runs,
         "warm_imports": warm,
         "in_process_s": in_times,
-        "subprocess_s": sub_times,
+        "isolated_s": sub_times,
         "in_process": _summary(in_times),
-        "subprocess": _summary(sub_times),
+        "isolated": _summary(sub_times),
         "identical": identical,
         "resources": len(reference["resources"]),
     }
@@ -87,7 +86,7 @@ def measure_isolation(cwd: Path | str, stack: str, runs: int = 3, *, unknowns: b
 def format_figures(figures: dict[str, Any]) -> str:
     """Two lines a person can read (mean/min/max per mode, and whether captures agreed)."""
     lines = []
-    for mode in ("in_process", "subprocess"):
+    for mode in ("in_process", "isolated"):
         f = figures[mode]
         lines.append(f"{mode:<11} {figures['runs']} runs: mean {f['mean_s']:.2f} s "
                      f"(min {f['min_s']:.2f}, max {f['max_s']:.2f})")

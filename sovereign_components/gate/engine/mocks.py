@@ -1,12 +1,9 @@
-"""The ``pulumi.runtime.Mocks`` the engine runs programs under.
+"""``pulumi.runtime.Mocks`` over the engine's emulation, for unit tests that use ``set_mocks``.
 
-Full mode: outputs = inputs + the computed outputs the components read (``arm.computed_outputs``)
-and ARM-shaped ids. Unknowns mode (``--unknowns``, preview-faithful): no id and no computed
-output; with ``preview=True`` the SDK then resolves them as unknown, as ``pulumi preview`` does
-for resources about to be created. The one exception is an output whose type differs from its
-input (``identity.userAssignedIdentities``: list in, map out): it gets the response shape with
-its computed values unknown (``arm.preview_outputs``), else the SDK rejects the answer. Invokes are answered from ``invokes.py`` in both modes
-(real previews run invokes too).
+The gate itself never runs a program under mocks (it serves the real monitor protocol, see
+:mod:`.isolated`); component unit tests and the bench's plain-SDK floor still do, and they answer
+with the same ids, outputs and invokes the gate's monitor gives (:mod:`.outputs`,
+:mod:`.invokes`), so a component sees the same values in both.
 """
 
 from __future__ import annotations
@@ -14,43 +11,52 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from pulumi.runtime import Mocks, MockCallArgs, MockResourceArgs
+from pulumi.runtime import MockCallArgs, Mocks, MockResourceArgs
+from pulumi.runtime.mocks import MockMonitor
+from pulumi.runtime.settings import get_project, get_stack
 
-from . import arm
-from . import invokes
+from . import invokes, outputs, urns
 
 
 class OfflineMocks(Mocks):
+    """Full mode: ARM-shaped ids and every declared output (typed placeholders where Azure
+    computes them); unknowns mode: ids and computed outputs unknown. Invokes answered from the SDK."""
+
     def __init__(self, *, unknowns: bool = False) -> None:
         self.unknowns = unknowns
-        #: One line per emulated invoke, in call order (the report's "emulated" list).
+        #: One line per emulated invoke, in call order.
         self.invoke_log: list[str] = []
-        #: Invokes that could not be emulated; the runner turns the first into exit 2.
+        #: Invokes that could not be emulated.
         self.errors: list[invokes.UnemulatedInvokeError] = []
         self._lock = threading.Lock()
 
+    @staticmethod
+    def _schema() -> Any:
+        from ..sdk import load_schema
+
+        return load_schema()
+
     def new_resource(self, args: MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
-        inputs = dict(args.inputs)
-        if not args.custom:
-            return "", inputs  # components have no id
-        if self.unknowns:
-            # ids and computed outputs stay unknown; outputs typed unlike their input get the
-            # response shape (their computed parts unknown) so the SDK accepts them
-            return "", {**inputs, **arm.preview_outputs(args.typ, args.name, inputs)}
-        if args.typ.startswith("pulumi:providers:"):
-            return arm.stable_guid(args.typ, args.name), inputs
-        outputs = dict(inputs)
-        outputs.update(arm.computed_outputs(args.typ, args.name, inputs))
-        return arm.arm_id(args.typ, args.name, inputs), outputs
+        custom = bool(args.custom) if args.custom is not None else True
+        spec = self._schema().resource(args.typ) if custom else None
+        reply = outputs.answer(args.typ, args.name, dict(args.inputs), spec, custom=custom, unknowns=self.unknowns)
+        return (reply.id or None) if custom else "", reply.program
 
     def call(self, args: MockCallArgs) -> dict[str, Any]:
         call_args = dict(args.args or {})
         try:
-            result = invokes.answer(args.token, call_args)
+            result, source = invokes.answer(args.token, call_args, self._schema())
         except invokes.UnemulatedInvokeError as exc:
             with self._lock:
                 self.errors.append(exc)
             raise
         with self._lock:
-            self.invoke_log.append(invokes.describe(args.token, call_args))
+            self.invoke_log.append(invokes.describe(args.token, call_args, source))
         return result
+
+
+class EngineUrnMonitor(MockMonitor):
+    """``MockMonitor`` whose URNs are the engine's (the bench's plain-mocks reference uses it)."""
+
+    def make_urn(self, parent: str, type_: str, name: str) -> str:
+        return urns.make_urn(get_stack(), get_project(), parent, type_, name)

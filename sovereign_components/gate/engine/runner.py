@@ -1,49 +1,29 @@
-"""Run a Pulumi Python program under the offline mocks and return what it registered.
+"""From one program run's emulator to a :class:`~..model.Capture`, or to the error that ends the run.
 
-In-process, each run gets a fresh ``contextvars`` context in which the pulumi runtime's
-global state is reset (settings and monitor, the root stack resource, the config map, secret
-keys), a fresh event loop, the program's directory as cwd and on ``sys.path`` (Pulumi runs
-programs from the project directory); everything is restored afterwards and the program's own
-modules are dropped from ``sys.modules`` so two programs with a ``components.py`` each do not
-see each other's. This is how the Python language host runs a program
-(``run_in_stack(lambda: runpy.run_path(main))``), minus the gRPC engine.
-
-A program whose ``Pulumi.yaml`` names another virtualenv runs in a subprocess under that
-interpreter (``python -m sovereign_components.gate.engine.worker``), as ``pulumi preview`` would;
-a missing virtualenv is an error, as it is for ``pulumi preview``. The same worker isolates a
-run under the current interpreter on request (``--isolate``; costs compared in ``isolation.py``).
-
-Offline speed-ups, on by default for every capture (issue 5; each module says why it is safe):
-``opts.aliases`` dropped by a stack transformation with the alias URNs kept (``aliases.py``;
-``drop_aliases=False`` turns it off), a linear-time ``wait_for_rpcs`` (``rpc_wait.py``) and a
-relaxed garbage collector for the run (``gc_control.py``). The runtime reset itself lives in
-``runtime_state.py`` so the bench's plain-mocks floor resets exactly the same state.
+Shared by both hosts of the emulation (:mod:`.isolated`, the gate's; :mod:`.inprocess`, the test
+suite's trusted fast path): the deterministic order of what was captured, the notes, and the one
+message a failed run ends with. A run is *judged* only when it is complete; everything else is an
+error (exit 2) naming the cause — a program that raised (its message and the file/line in the
+project), a config error (naming the stack file and key), an exit code or signal, a refusal of
+the offline engine (an invoke nothing can shape), or an incomplete stream (the program ended
+before its stack completed).
 """
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import heapq
-import json
-import logging
 import os
-import runpy
-import subprocess
+import signal
 import sys
-import tempfile
-import threading
-import traceback
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ...errors import ConfigError, ProgramError, SovereignError, UsageError
-from ..model import UNKNOWN, Capture, CapturedResource
 from ...stack_config.project import Project
-from .sandbox import user_code_environment
-
-log = logging.getLogger("sovereign.preview.program")
+from ..model import Capture, CapturedResource
+from . import notes as note_lines
+from .emulation import Emulator
 
 
 # -- ordering ----------------------------------------------------------------------------------
@@ -80,21 +60,36 @@ def stable_order(resources: list[CapturedResource]) -> list[CapturedResource]:
     return ordered
 
 
-# -- process state ---------------------------------------------------------------------------
-def _program_environment(project: Project) -> contextlib.AbstractContextManager[None]:
-    """cwd = project dir; the main dir and the project dir on sys.path (restored afterwards)."""
-    main_dir = project.main if project.main.is_dir() else project.main.parent
-    return user_code_environment(project.directory, [main_dir, project.directory])
+# -- interpreters ------------------------------------------------------------------------------
+def venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def _program_location(exc: BaseException, project: Project) -> str:
-    """`` (file:line)`` of the innermost frame inside the project, or "" when pulumi replaced
-    the traceback (errors raised in ``apply`` callbacks surface from the runtime's tasks)."""
-    root = str(project.directory)
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.startswith(root + os.sep) and "site-packages" not in frame.filename:
-            return f" ({os.path.relpath(frame.filename, root)}:{frame.lineno})"
-    return ""
+def is_current_venv(venv: Path) -> bool:
+    try:
+        return Path(sys.prefix).resolve() == venv.resolve()
+    except OSError:
+        return False
+
+
+def interpreter(project: Project) -> Path:
+    """The program's interpreter: its ``Pulumi.yaml`` virtualenv's (which must exist, as for
+    ``pulumi preview``), else this one."""
+    if project.virtualenv is None or is_current_venv(project.virtualenv):
+        return Path(sys.executable)
+    python = venv_python(project.virtualenv)
+    if not python.exists():
+        raise UsageError(
+            f"Pulumi.yaml: runtime.options.virtualenv '{project.virtualenv}' does not exist; "
+            f"create it (python -m venv {project.virtualenv} and install the program's "
+            "requirements), as `pulumi preview` requires"
+        )
+    return python
+
+
+# -- errors --------------------------------------------------------------------------------------
+class ProgramTraceback(Exception):
+    """The program's own traceback (its process is another one): shown under ``--debug``."""
 
 
 def stack_config_error(exc: ConfigError, project: Project) -> ConfigError:
@@ -108,198 +103,78 @@ def stack_config_error(exc: ConfigError, project: Project) -> ConfigError:
         return exc
     source = os.path.relpath(project.stack_file, project.directory)
     detail = str(exc).removeprefix(f"config key '{exc.key}': ")
-    named = ConfigError(exc.key, detail, source=source)
-    return named
+    return ConfigError(exc.key, detail, source=source)
 
 
-def _program_error(exc: BaseException, project: Project) -> SovereignError:
-    from pulumi import RunError
-
-    if isinstance(exc, ConfigError):
-        return stack_config_error(exc, project)
-    if isinstance(exc, SovereignError):
-        return exc
-    where = _program_location(exc, project)
-    if isinstance(exc, RunError):
-        return ProgramError(f"program error{where}: {exc}")
-    message = str(exc) or type(exc).__name__
-    return ProgramError(f"program error{where}: {type(exc).__name__}: {message}")
-
-
-def _location_notes(defaults: list[tuple[str, str, str]]) -> list[str]:
-    grouped: dict[tuple[str, str], list[str]] = {}
-    for urn, location, source in defaults:
-        grouped.setdefault((source, location), []).append(urn.rsplit("::", 1)[-1])
-    notes = []
-    for (source, location), names in sorted(grouped.items()):
-        shown = "<unknown>" if location == UNKNOWN else location
-        notes.append(
-            f"provider default: location={shown} from {source} for {', '.join(sorted(names))} "
-            "(the azure-native provider's Check fills a missing location; no provider runs offline)"
-        )
-    return notes
+def failure_error(report: Mapping[str, Any], project: Project) -> SovereignError:
+    """The error a program's failure report (``child.describe_failure``) ends the run with."""
+    kind = report.get("kind")
+    message = str(report.get("message", ""))
+    where = str(report.get("where", ""))
+    if kind == "config" and isinstance(report.get("key"), str):
+        key = report["key"]
+        source = report.get("source") or None
+        detail = message.removeprefix(f"{source}: " if source else "").removeprefix(f"config key '{key}': ")
+        return stack_config_error(ConfigError(key, detail, source=source), project)
+    if kind == "sovereign":
+        return ProgramError(message)
+    if kind == "run":
+        return ProgramError(f"program error{where}: {message}")
+    if kind == "exit":
+        return ProgramError(f"program error{where}: the program called {message} before its stack completed")
+    if kind == "exception":
+        return ProgramError(f"program error{where}: {report.get('type', 'Exception')}: {message or report.get('type')}")
+    return ProgramError(f"program error: {message or 'the program failed'}")
 
 
-#: In-process captures run one at a time: cwd, ``sys.path``, GC thresholds and the SDK's
-#: ``wait_for_rpcs`` are process-wide (see rpc_wait.py, gc_control.py).
-_CAPTURE_LOCK = threading.RLock()
+def exit_error(code: int) -> ProgramError:
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return ProgramError(f"the program was killed ({name}) before its stack completed; nothing was judged")
+    return ProgramError(f"the program exited with code {code}; nothing was judged")
 
 
-def _attach_aliases(resources: list[CapturedResource], dropped: Mapping[str, Any], project: Project) -> None:
-    """Give each resource whose aliases the drop removed their URNs, as the SDK computes them."""
-    from .aliases import alias_urns
-
-    for r in resources:
-        entry = dropped.get(r.urn)
-        if entry is None:
-            continue
-        explicit_parent, specs = entry
-        computed = alias_urns(explicit_parent, specs, type_=r.type, name=r.name, parent_urn=r.parent,
-                              project=project.name, stack=project.stack)
-        r.aliases = list(dict.fromkeys([*computed, *r.aliases]))
-
-
-def _run_in_context(project: Project, config: Mapping[str, str], unknowns: bool, drop_aliases: bool) -> Capture:
-    from pulumi.runtime import register_stack_transformation
-    from pulumi.runtime.mocks import MockEngine
-    from pulumi.runtime.stack import run_in_stack
-
-    from .aliases import AliasDrop
-    from .gc_control import relaxed_gc
-    from .mocks import OfflineMocks
-    from .monitor import CaptureMonitor
-    from .rpc_wait import linear_wait
-    from .runtime_state import fresh_event_loop, reset_runtime
-
-    mocks = OfflineMocks(unknowns=unknowns)
-    monitor = CaptureMonitor(mocks, default_location=config.get("azure-native:location"))
-    drop = AliasDrop() if drop_aliases else None
-
-    def program() -> None:
-        if drop is not None:  # on the fresh root stack, before any of the program's resources
-            register_stack_transformation(drop.transformation)
-        runpy.run_path(str(project.main), run_name="__main__")
-
-    failure: BaseException | None = None
-    dropped: dict[str, Any] = {}
-    with _CAPTURE_LOCK, relaxed_gc(), linear_wait(), fresh_event_loop() as loop:
-        reset_runtime(project=project.name, stack=project.stack, monitor=monitor, engine=MockEngine(log),
-                      dry_run=unknowns, config=config, secret_keys=project.secret_keys,
-                      root_directory=str(project.directory))
-        # stdout carries the report (--format json); a program's prints go to stderr
-        with _program_environment(project), contextlib.redirect_stdout(sys.stderr):
-            try:
-                loop.run_until_complete(run_in_stack(program))
-            except SystemExit as exc:
-                if exc.code not in (0, None):
-                    failure = exc
-            except KeyboardInterrupt:
-                raise
-            except BaseException as exc:  # noqa: BLE001 - any program failure becomes exit 2
-                failure = exc
-        if failure is None and drop is not None and not mocks.errors:
-            dropped = loop.run_until_complete(drop.by_urn())
-
-    if mocks.errors:  # an unemulated invoke is the clearest cause, whatever it surfaced as
-        raise ProgramError(str(mocks.errors[0])) from failure
+def judge_stream(emulator: Emulator, failure: Mapping[str, Any] | None, code: int, project: Project) -> None:
+    """Raise the run's error, if any, in order of clarity: the engine's refusal (the real cause
+    when an invoke could not be answered), the program's own failure, its exit code, then an
+    incomplete stream. Returns only for a complete run that exited 0."""
+    traceback_text = str((failure or {}).get("traceback", "")) or None
+    cause = ProgramTraceback(traceback_text) if traceback_text else None
+    if emulator.errors:
+        raise ProgramError(emulator.errors[0]) from cause
     if failure is not None:
-        raise _program_error(failure, project) from failure
+        raise failure_error(failure, project) from cause
+    if code != 0:
+        raise exit_error(code)
+    reason = emulator.incomplete()
+    if reason is not None:
+        raise ProgramError(f"incomplete run, nothing was judged: {reason}")
 
-    resources = list(monitor.captured)
+
+# -- the capture -------------------------------------------------------------------------------
+def build_capture(project: Project, config: Mapping[str, str], emulator: Emulator) -> Capture:
+    """The complete run's registrations, in a stable order, with its notes."""
+    emulator.finish()
+    resources = list(emulator.captured)
     for r in resources:
-        if r.urn in monitor.component_outputs and not r.custom:
-            r.outputs = {**r.outputs, **monitor.component_outputs[r.urn]}
-    _attach_aliases(resources, dropped, project)
+        if not r.custom and r.urn in emulator.component_outputs:
+            r.outputs = {**r.outputs, **emulator.component_outputs[r.urn]}
+    versions: list[str] = []
+    if emulator.schema is not None:
+        try:
+            seen = {p for r in resources for p in [emulator.schema.provider_of(r.type)] if p is not None}
+            versions = sorted(f"{p.package} {p.version}" for p in seen)
+        except Exception:  # noqa: BLE001 - a note must not fail the run
+            versions = []
+    emulated = note_lines.lines(emulator.notes, project_notes=project.emulated, sdk_versions=versions)
     return Capture(
         project=project.name,
         stack=project.stack,
         program_dir=project.directory,
         resources=stable_order(resources),
-        emulated=[*project.emulated, *_location_notes(monitor.location_defaults), *mocks.invoke_log],
+        emulated=emulated,
         config=dict(config),
     )
-
-
-def capture_in_process(
-    project: Project,
-    *,
-    unknowns: bool = False,
-    config_overrides: Mapping[str, str] | None = None,
-    drop_aliases: bool = True,
-) -> Capture:
-    config = {**project.config, **(config_overrides or {})}
-    return contextvars.copy_context().run(_run_in_context, project, config, unknowns, drop_aliases)
-
-
-# -- virtualenv ------------------------------------------------------------------------------
-def venv_python(venv: Path) -> Path:
-    return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-
-
-def is_current_venv(venv: Path) -> bool:
-    try:
-        return Path(sys.prefix).resolve() == venv.resolve()
-    except OSError:
-        return False
-
-
-def capture_in_subprocess(
-    project: Project,
-    *,
-    unknowns: bool = False,
-    config_overrides: Mapping[str, str] | None = None,
-    python: Path | None = None,
-    drop_aliases: bool = True,
-) -> Capture:
-    """Run the capture in a fresh interpreter (the worker); analysis stays here.
-
-    ``python`` defaults to the project's virtualenv interpreter (``Pulumi.yaml``
-    ``runtime.options.virtualenv``); ``sys.executable`` gives an isolated run under this very
-    environment (``--isolate``): a fresh pulumi runtime with no global state from earlier runs,
-    at the price of importing the SDKs again (see :mod:`.isolation`).
-    """
-    if python is None:
-        assert project.virtualenv is not None
-        python = venv_python(project.virtualenv)
-    elif not python.exists():
-        raise UsageError(f"{python}: interpreter not found")
-    if not python.exists():
-        raise UsageError(
-            f"Pulumi.yaml: runtime.options.virtualenv '{project.virtualenv}' does not exist; "
-            f"create it (python -m venv {project.virtualenv} and install the program's "
-            "requirements), as `pulumi preview` requires"
-        )
-    package_dir = Path(__file__).resolve().parents[2]
-    with tempfile.TemporaryDirectory(prefix="sovereign-preview-") as tmp:
-        # expose only this package to the worker (a link in a fresh dir), never our whole
-        # site-packages: the program's venv keeps its own pulumi and libraries
-        shim = Path(tmp) / "path"
-        shim.mkdir()
-        (shim / package_dir.name).symlink_to(package_dir, target_is_directory=True)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in [str(shim), env.get("PYTHONPATH", "")] if p)
-        out = Path(tmp) / "capture.json"
-        cmd = [str(python), "-m", "sovereign_components.gate.engine.worker", "--cwd", str(project.directory),
-               "--stack", project.stack, "--out", str(out)]
-        if unknowns:
-            cmd.append("--unknowns")
-        if not drop_aliases:
-            cmd.append("--keep-aliases")
-        for key, value in (config_overrides or {}).items():
-            cmd += ["--config", f"{key}={value}"]
-        # the program's own stdout goes to our stderr (stdout carries the report)
-        try:
-            program_out: int = sys.stderr.fileno()
-        except (AttributeError, OSError, ValueError):
-            program_out = subprocess.PIPE
-        proc = subprocess.run(cmd, env=env, stdout=program_out, stderr=subprocess.PIPE, text=True)
-        for text in (proc.stdout if program_out == subprocess.PIPE else None, proc.stderr):
-            if text:
-                sys.stderr.write(text)
-        if not out.exists():
-            tail = (proc.stderr or "").strip().splitlines()[-1:] or ["no output"]
-            raise ProgramError(f"{python}: the capture worker failed (exit {proc.returncode}): {tail[0]}")
-        data = json.loads(out.read_text(encoding="utf-8"))
-    if "error" in data:
-        raise ProgramError(data["error"])
-    return Capture.from_dict(data)
