@@ -111,6 +111,21 @@ def _config_value(value: Any) -> str:
     return json.dumps(_jsonable(value))
 
 
+def config_key(key: str, project: str, file_name: str) -> str:
+    """A config key as Pulumi files it (``config.ParseKey`` in pulumi/pulumi
+    sdk/go/common/resource/config/key.go): ``ns:name``; a bare ``name`` belongs to the project;
+    the legacy ``ns:config:name`` is ``ns:name``; anything else Pulumi refuses."""
+    colons = key.count(":")
+    if colons == 0:
+        return f"{project}:{key}"
+    if colons == 1:
+        return key
+    namespace, module, name = key.split(":", 2) if colons == 2 else ("", "", "")
+    if module == "config" and namespace and name:
+        return f"{namespace}:{name}"
+    raise UsageError(f"{file_name}: '{key}' is not a configuration key (Pulumi takes '<namespace>:<name>')")
+
+
 def _is_secure(value: Any) -> bool:
     """Pulumi's encrypted-value shape: exactly ``{secure: <string>}``."""
     return isinstance(value, dict) and len(value) == 1 and isinstance(value.get("secure"), str)
@@ -138,10 +153,12 @@ def flatten_config(raw: Any, project: str, file_name: str) -> tuple[dict[str, st
     config: dict[str, str] = {}
     secrets: list[str] = []
     notes: list[str] = []
+    written: dict[str, str] = {}
     for key, value in raw.items():
-        full = key if ":" in key else f"{project}:{key}"
-        if full in config:
-            raise UsageError(f"{file_name}: config key '{key}' is given twice (as '{full}' and without its namespace)")
+        full = config_key(key, project, file_name)
+        if full in written:
+            raise UsageError(f"{file_name}: config key '{full}' is given twice (as '{written[full]}' and as '{key}')")
+        written[full] = key
         found: list[str] = []
         try:
             plain = _replace_secrets(full, value, (), found)
@@ -227,12 +244,12 @@ def _merge_project_config(
         return dict(stack_raw)
     if not isinstance(block, dict):
         raise UsageError(f"{file_name}: 'config' must be a mapping of config keys")
-    stack_full = {(k if ":" in k else f"{project}:{k}"): v for k, v in stack_raw.items()}
+    stack_full = {config_key(k, project, stack_file_name): v for k, v in stack_raw.items()}
     merged = dict(stack_raw)
     missing: list[str] = []
     for key, entry in block.items():
         declaration = _declaration(project, key, entry, file_name)
-        full = key if ":" in key else f"{project}:{key}"
+        full = config_key(key, project, file_name)
         if full in stack_full:
             stack_value = stack_full[full]
             type_name = declaration.get("type")

@@ -178,3 +178,23 @@ def test_bare_keys_of_a_project_that_does_not_use_this_library_are_its_own(tmp_p
 
 def test_every_project_error_is_a_sovereign_error() -> None:
     assert issubclass(ConfigError, SovereignError) and issubclass(UsageError, SovereignError)
+
+
+# -- key spellings Pulumi normalises ---------------------------------------------------------------
+def test_the_legacy_ns_config_name_form_is_the_same_key(tmp_path: Path) -> None:
+    """Pulumi reads ``ns:config:name`` as ``ns:name`` (config.ParseKey); so must the gate, or the
+    program would see a different config offline than under ``pulumi up``."""
+    project(tmp_path, "", VALID_STACK + "  sovereign:config:prefix: sov-eu\n")
+    assert load_project(tmp_path, "s").config["sovereign:prefix"] == "sov-eu"
+
+
+@pytest.mark.parametrize(("extra", "fragment"), [
+    ("  sovereign:config:boundary: US\n", "config key 'sovereign:boundary' is given twice"),
+    ("  proj:size: 1\n  size: 2\n", "config key 'proj:size' is given twice"),
+    ("  a:b:c: 1\n", "'a:b:c' is not a configuration key"),
+    ("  a:b:c:d: 1\n", "'a:b:c:d' is not a configuration key"),
+])
+def test_one_key_written_twice_or_unparseable_is_exit_2(tmp_path: Path, extra: str, fragment: str) -> None:
+    project(tmp_path, "", VALID_STACK + extra)
+    with pytest.raises(UsageError, match=fragment):
+        load_project(tmp_path, "s")
