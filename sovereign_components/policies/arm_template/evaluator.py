@@ -20,14 +20,20 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, Final
 
+from ..values import UNKNOWN
 from .coerce import EvalError, get_member, type_name, want_int, want_str
 from .context import Budget, Frame, ci, measure
 from .functions import PURE, runtime_only
 from .keys import ABSENT, fold
 from .lazy import LAZY
+from .model import Unevaluable
 from .parser import Call, ExpressionSyntaxError, Lit, Member, Node, classify, parse
 from .scope_functions import CONTEXT
 from .unknown import Unknown, deep_unknown, first_unknown
+
+#: Objects whose keys are data (identity ids, tag names), not property names: a key there that
+#: cannot be evaluated hides no property, so it is kept as the preview sentinel.
+DATA_KEYED: Final[frozenset[str]] = frozenset(fold(k) for k in ("userAssignedIdentities", "tags"))
 
 
 class Evaluator:
@@ -38,20 +44,39 @@ class Evaluator:
         self.limits = budget.limits
 
     # -- JSON values --------------------------------------------------------------------
-    def resolve(self, raw: Any, frame: Frame, *, copies: bool = False) -> Any:
-        """``raw`` with every expression string evaluated; with ``copies``, a ``copy`` array in
-        an object expands into the arrays it names (property and variable iteration)."""
+    def resolve(self, raw: Any, frame: Frame, *, copies: bool = False, parent_key: str | None = None) -> Any:
+        """``raw`` with every expression string evaluated, object keys included; with
+        ``copies``, a ``copy`` array in an object expands into the arrays it names (property and
+        variable iteration). ``parent_key`` is the key ``raw`` sits under (see :meth:`key`)."""
         self.budget.charge()
         if isinstance(raw, str):
             return self.string(raw, frame)
         if not isinstance(raw, (dict, list)):
             return raw
         try:
-            return self._resolve_container(raw, frame, copies)
+            return self._resolve_container(raw, frame, copies, parent_key)
         except EvalError as exc:
             return Unknown(str(exc))
 
-    def _resolve_container(self, raw: dict[str, Any] | list[Any], frame: Frame, copies: bool) -> Any:
+    def key(self, key: str, frame: Frame, parent_key: str | None, index: int) -> str:
+        """An object key: ARM evaluates a key written as an expression (Bicep compiles
+        ``userAssignedIdentities: { '${id}': {} }`` and interpolated tag names to such keys). A
+        key that cannot be evaluated decides which property is set, so it fails closed, except
+        in objects whose keys are data rather than property names (:data:`DATA_KEYED`), where it
+        becomes the preview sentinel."""
+        if classify(key)[0] == "literal":
+            return classify(key)[1]
+        value = self.string(key, frame)
+        if isinstance(value, str):
+            return value
+        if parent_key is not None and fold(parent_key) in DATA_KEYED:
+            return UNKNOWN if index == 0 else f"{UNKNOWN}:{index}"
+        reason = value.reason if isinstance(value, Unknown) else f"it is {type_name(value)}, not a string"
+        raise Unevaluable(f"the object key {key!r} cannot be evaluated ({reason}), so which property it sets is "
+                          "unknown; write the key literally", self.budget.path)
+
+    def _resolve_container(self, raw: dict[str, Any] | list[Any], frame: Frame, copies: bool,
+                           parent_key: str | None) -> Any:
         if isinstance(raw, dict):
             with self.budget.deeper():
                 out: dict[str, Any] = {}
@@ -62,10 +87,16 @@ class Evaluator:
                         if not isinstance(name, str):
                             raise EvalError("a property copy's name must be a string")
                         out[name] = self.copy_array(entry, frame)
+                unknown_keys = 0
                 for key, value in raw.items():
                     if fold(key) == "COPY" and _is_copy_array(spec):
                         continue
-                    out[key] = self.resolve(value, frame, copies=copies)
+                    name = self.key(key, frame, parent_key, unknown_keys)
+                    if name.startswith(UNKNOWN):
+                        unknown_keys += 1
+                    if name in out:
+                        raise EvalError(f"two keys of one object evaluate to '{name}'")
+                    out[name] = self.resolve(value, frame, copies=copies, parent_key=name)
                 return out
         with self.budget.deeper():
             return [self.resolve(item, frame, copies=copies) for item in raw]

@@ -283,7 +283,7 @@ class Walker:
         for key, value in raw.items():
             if fold(key) in STRUCTURAL:
                 continue
-            top[key] = self.ev.resolve(value, frame)
+            top[key] = self.ev.resolve(value, frame, parent_key=key)
         if name is not None:
             top["name"] = name
         properties_raw = self.key(raw, "properties", path)

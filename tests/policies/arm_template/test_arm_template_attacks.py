@@ -181,3 +181,34 @@ def test_two_spellings_of_one_nested_key_fail_closed() -> None:
                                "properties": {"networkAcls": {"defaultAction": "Deny", "DefaultAction": "Allow"}}}]}
     with pytest.raises(Unevaluable):
         expand("azure-native:resources:Deployment", {"properties": {"mode": "Incremental", "template": template}})
+
+
+def test_a_property_named_by_an_expression_key_is_found() -> None:
+    """ARM evaluates object keys written as expressions (Bicep compiles interpolated keys to
+    them): the property they name is the property the rules must read."""
+    from sovereign_components.policies.values import lookup
+
+    template = {"variables": {"p": "allowCrossTenant"},
+                "resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "st", "location": "westeurope",
+                               "properties": {"[concat(variables('p'), 'Replication')]": True,
+                                              "[[literal]": 1}}]}
+    [vr] = expand("azure-native:resources:Deployment", {"properties": {"mode": "Incremental", "template": template}})
+    assert lookup(vr.props, "allowCrossTenantReplication") is True
+    assert vr.props["[literal]"] == 1
+
+
+def test_an_unknown_key_fails_closed_except_where_keys_are_data() -> None:
+    template = {"parameters": {"k": {"type": "string"}},
+                "resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "st", "location": "westeurope",
+                               "tags": {"[parameters('k')]": "v"},
+                               "identity": {"type": "UserAssigned",
+                                            "userAssignedIdentities": {"[parameters('k')]": {}}},
+                               "properties": {"minimumTlsVersion": "TLS1_2"}}]}
+    props = {"properties": {"mode": "Incremental", "template": template, "parameters": {"k": {"value": UNKNOWN}}}}
+    [vr] = expand("azure-native:resources:Deployment", props)
+    assert list(vr.props["tags"]) == [UNKNOWN]
+    assert list(vr.props["identity"]["userAssignedIdentities"]) == [UNKNOWN]
+    template["resources"][0]["properties"] = {"[parameters('k')]": True}
+    with pytest.raises(Unevaluable) as info:
+        expand("azure-native:resources:Deployment", props)
+    assert "key" in info.value.reason and info.value.path == "template.resources[0]"
