@@ -79,3 +79,10 @@ def test_a_custom_boundary_object_previews(preview) -> None:
     code, out, err = preview("custombound", "--format", "json")
     assert code == 0, err
     assert json.loads(out)["stack"] == "custombound"
+
+
+def test_isolate_is_still_accepted_and_changes_nothing(preview) -> None:
+    """Scripts written for the in-process engine pass --isolate; isolation is now the only mode."""
+    plain, isolated = preview("good", "--format", "json"), preview("good", "--format", "json", "--isolate")
+    assert plain[0] == isolated[0] == 0
+    assert json.loads(plain[1])["resources"] == json.loads(isolated[1])["resources"]

@@ -10,7 +10,6 @@ pulumi_policy load inside :func:`run`.
 from __future__ import annotations
 
 import argparse
-import inspect
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +64,6 @@ def run_inputs(args: argparse.Namespace, project: Any) -> Any:
     )
 
 
-def _isolation_kwargs(run_preview: Any, isolate: bool) -> dict[str, bool]:
-    """While the engine still offers an in-process mode, ``--isolate`` selects the subprocess;
-    once isolation is the only mode (``run_preview`` takes no ``isolate``), the flag changes
-    nothing."""
-    return {"isolate": isolate} if "isolate" in inspect.signature(run_preview).parameters else {}
-
-
 def run(args: argparse.Namespace) -> int:
     from ...stack_config.project import load_project
     from ..pipeline import run_preview
@@ -90,7 +82,6 @@ def run(args: argparse.Namespace) -> int:
         policy_pack=args.policy_pack,
         policy_pack_config=args.policy_pack_config,
         unknowns=args.unknowns,
-        **_isolation_kwargs(run_preview, args.isolate),
-    )
+    )  # --isolate changes nothing: every program runs in a process of its own
     emit(report, render(report), args.output)
     return report.exit_code(strict=args.strict)
