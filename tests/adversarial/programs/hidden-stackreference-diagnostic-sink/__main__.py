@@ -26,5 +26,5 @@ monitor.DiagnosticSetting(
     "ns-logs",
     resource_uri=ns.id,
     workspace_id=soc.require_output("workspaceId"),
-    logs=[monitor.LogSettingsArgs(category_group="allLogs", enabled=True)],
+    logs=[monitor.DiagnosticsLogSettingsArgs(category_group="allLogs", enabled=True)],
 )

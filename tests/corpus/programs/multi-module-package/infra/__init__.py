@@ -1,0 +1,1 @@
+"""Infrastructure modules of the app."""
