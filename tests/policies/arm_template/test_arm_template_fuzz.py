@@ -65,7 +65,9 @@ json_values = st.recursive(
     json_leaves,
     lambda children: st.one_of(st.lists(children, max_size=4),
                                st.dictionaries(st.sampled_from(["copy", "name", "count", "input", "location", "a",
-                                                                "Properties", "publicNetworkAccess", "value"]),
+                                                                "Properties", "publicNetworkAccess", "value", "tags",
+                                                                "[parameters('loc')]", "[parameters('u')]", "[[x]",
+                                                                "[concat('a', 'b')]", "[bad"]),
                                                children, max_size=4)),
     max_leaves=20,
 )
@@ -106,7 +108,8 @@ templates = st.builds(
         "parameters": {"t": {"type": "string", "defaultValue": "Microsoft.Storage/storageAccounts"},
                        "loc": {"type": "string", "defaultValue": "[resourceGroup().location]"},
                        "regions": {"type": "array", "defaultValue": ["westeurope", "eastus"]},
-                       "n": {"type": "int", "defaultValue": 2}},
+                       "n": {"type": "int", "defaultValue": 2},
+                       "u": {"type": "string", "defaultValue": "[reference('r').x]"}},
         "variables": variables,
         "languageVersion": "2.0" if symbolic else "1.0",
         "resources": {f"r{i}": r for i, r in enumerate(resources)} if symbolic else resources,
@@ -143,7 +146,8 @@ def _expand(token: str, props: dict[str, Any]) -> list[VirtualResource] | None:
 @given(expression_strings)
 def test_random_expressions_never_raise(expression: str) -> None:
     template = {"parameters": {"loc": {"type": "string", "defaultValue": "westeurope"},
-                               "regions": {"type": "array", "defaultValue": ["a", "b"]}},
+                               "regions": {"type": "array", "defaultValue": ["a", "b"]},
+                               "u": {"type": "string", "defaultValue": "[reference('r').x]"}},
                 "variables": {"v": "[parameters('loc')]"},
                 "resources": [{"type": "T.P/x", "name": "x", "location": expression,
                                "properties": {"e": expression, "copy": [{"name": "c", "count": 2, "input": expression}]},
