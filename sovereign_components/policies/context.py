@@ -7,7 +7,12 @@ Each policy's config (``--policy-pack-config`` file, one entry per policy) may c
 - ``allowedExternalEndpoints``: ``[{"endpoint": <URL host or ARM id prefix>, "region": <region>}]``
   — the only way a target outside the stack can be placed in a region (fail closed otherwise);
 - ``exemptions``: ``[{"urn": ..., "reason": ...}]`` — skip that resource for that policy, with
-  a reason (required, non-empty) so the exemption is auditable.
+  a reason (required, non-empty) so the exemption is auditable;
+- ``allowedTypes``: ``[{"type": <type token>, "reason": ...}]`` (``unvetted-resource-type``) — a
+  type without a catalogue entry the operator vouches for (any spelling; matched canonically);
+- ``allowedProviders``: ``[{"provider": <package name>, "reason": ...}]``
+  (``unvetted-resource-type``, ``providers-vetted``) — a provider other than azure-native whose
+  resources the operator vouches for.
 
 When a policy's config has no ``boundary``, the stack config ``sovereign:boundary`` is used
 (Pulumi hands stack config to packs through ``PULUMI_CONFIG``); with neither, boundary-aware
@@ -63,6 +68,8 @@ class PolicyContext:
     boundary: SovereigntyBoundary | None = None
     allowed_endpoints: tuple[AllowedEndpoint, ...] = ()
     exemptions: Mapping[str, str] = field(default_factory=dict)
+    allowed_types: Mapping[str, str] = field(default_factory=dict)
+    allowed_providers: Mapping[str, str] = field(default_factory=dict)
 
     def inside(self, region: str) -> bool:
         """True when ``region`` is inside the boundary (False when no boundary: fail closed)."""
@@ -85,7 +92,9 @@ class PolicyContext:
         return None
 
     def is_exempt(self, urn: str) -> bool:
-        return urn in self.exemptions
+        """Exempt by URN; a virtual resource of an escape hatch (``<hatch URN>#<path>``) is
+        exempt with its hatch."""
+        return urn in self.exemptions or urn.partition("#")[0] in self.exemptions
 
     @property
     def boundary_label(self) -> str:
@@ -170,6 +179,26 @@ def _exemptions(value: Any, key: str, source: str | None) -> dict[str, str]:
     return out
 
 
+def _reasoned(value: Any, key: str, item_key: str, source: str | None,
+              normalise: Any = None) -> dict[str, str]:
+    """``[{item_key: ..., "reason": ...}]`` -> {value: reason}; a reason is required."""
+    if not isinstance(value, Sequence) or isinstance(value, str):
+        raise ConfigError(key, f"expected a list of {{\"{item_key}\", \"reason\"}} objects", source=source)
+    out: dict[str, str] = {}
+    for i, item in enumerate(value):
+        where = f"{key}[{i}]"
+        if not isinstance(item, Mapping):
+            raise ConfigError(where, f"expected an object with '{item_key}' and 'reason'", source=source)
+        name, reason = item.get(item_key), item.get("reason")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f"{where}.{item_key}", "a non-empty string is required", source=source)
+        if not isinstance(reason, str) or not reason.strip():
+            raise ConfigError(f"{where}.reason", "allowing it needs a non-empty reason", source=source)
+        name = name.strip()
+        out[normalise(name) if normalise else name] = reason.strip()
+    return out
+
+
 def context_from_config(
     config: Mapping[str, Any] | None,
     *,
@@ -195,9 +224,13 @@ def context_from_config(
             boundary = custom_boundary("CUSTOM", regions)
         else:
             boundary = boundary.with_regions(regions)
+    from .tokens import canonical_token
+
     return PolicyContext(
         boundary=boundary,
         allowed_endpoints=_endpoints(config.get("allowedExternalEndpoints") or [], "allowedExternalEndpoints", source),
         exemptions=_exemptions(config.get("exemptions") or [], "exemptions", source),
+        allowed_types=_reasoned(config.get("allowedTypes") or [], "allowedTypes", "type", source, canonical_token),
+        allowed_providers=_reasoned(config.get("allowedProviders") or [], "allowedProviders", "provider", source),
     )
 

@@ -26,12 +26,12 @@ from pulumi_policy import (
 from pulumi_policy.policy import ReportViolation
 from pulumi_policy.proxy import UNKNOWN_STRING_VALUE, UnknownValueError, unknown_checking_proxy
 
+from . import escape
 from .applicability import may_apply, tokens_of
 from .context import PolicyContext, context_from_config
 from .findings import StackResource
 from .schema import schema_properties
 from .table import EXEMPTION_HOWTO, RULES, Rule
-from .values import Undecided
 
 _LEVELS = {"mandatory": EnforcementLevel.MANDATORY, "advisory": EnforcementLevel.ADVISORY}
 _SEVERITIES = {
@@ -138,14 +138,16 @@ def _resource_policy(rule: Rule) -> ResourceValidationPolicy:
 
     def validate(args: ResourceValidationArgs, report_violation: ReportViolation) -> None:
         ctx = policy_context(rule, args.get_config())
-        if ctx.is_exempt(args.urn) or not may_apply(tokens, args.resource_type):
+        token = args.resource_type
+        if ctx.is_exempt(args.urn) or not (may_apply(tokens, token) or escape.is_hatch(token)):
             return
-        try:
-            findings = check(args.resource_type, plain(args.props), ctx, protect=bool(args.opts.protect))
-        except Undecided as exc:
-            raise _unknown(str(exc), exc.path.split(".")) from None
+        # Every resource a hatch deploys is judged too; what one unknown hides is nothing: the
+        # findings are reported first, then the undecided value (pulumi_policy's "can't run").
+        findings, undecided = escape.judge(check, token, plain(args.props), ctx, protect=bool(args.opts.protect))
         for finding in findings:
             report_violation(f"[{finding.control}] {finding.message}", None)
+        if undecided is not None:
+            raise _unknown(str(undecided), undecided.path.split("."))
 
     remediate = None
     if rule.remediate is not None:
@@ -199,7 +201,10 @@ def _stack_policy(rule: Rule) -> StackValidationPolicy:
 
     def validate(args: StackValidationArgs, report_violation: ReportViolation) -> None:
         ctx = policy_context(rule, args.get_config())
-        findings = check([to_stack_resource(r) for r in args.resources], ctx)
+        # Escape hatches' virtual resources are resources of the stack; findings on them are
+        # reported on the hatch's URN with the virtual path in the message.
+        resources = escape.with_virtuals([to_stack_resource(r) for r in args.resources])
+        findings = escape.relabel(check(resources, ctx))
         undecided = []
         for finding in findings:
             if finding.undecided:

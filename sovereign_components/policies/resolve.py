@@ -32,19 +32,18 @@ from ..geo.regions import GLOBAL_LOCATIONS, canonical_region, is_known_region, n
 from .arm import ArmId, parse_arm_id, url_host
 from .context import PolicyContext
 from .findings import StackResource
+from .catalogue import catalogue
 from .tokens import PARENT_KEYS, canonical_token, full, token_for_arm_type
 from .values import is_unknown, lookup
 
 RESOURCE_GROUP = "azure-native:resources:ResourceGroup"
 
-#: URL host suffixes of stack resources: (token, name key, suffix).
-HOST_SUFFIXES: tuple[tuple[str, str, str], ...] = (
-    ("azure-native:web:WebApp", "name", ".azurewebsites.net"),
-    ("azure-native:servicebus:Namespace", "namespaceName", ".servicebus.windows.net"),
-    ("azure-native:eventhub:Namespace", "namespaceName", ".servicebus.windows.net"),
-    ("azure-native:storage:StorageAccount", "accountName", ".blob.core.windows.net"),
-    ("azure-native:storage:StorageAccount", "accountName", ".queue.core.windows.net"),
-    ("azure-native:storage:StorageAccount", "accountName", ".dfs.core.windows.net"),
+#: Data-plane host suffixes of stack resources, from the catalogue: (token, name key, suffix).
+#: A host matches when it ends with the suffix and its first label is the resource's name
+#: (``acct.blob.core.windows.net``, ``topic.westeurope-1.eventgrid.azure.net``).
+HOST_SUFFIXES: tuple[tuple[str, str, str], ...] = tuple(
+    (entry.token, entry.name_key or "name", suffix)
+    for entry in catalogue().types.values() for suffix in entry.hosts
 )
 
 
@@ -132,6 +131,11 @@ class StackIndex:
                     region = self.region_of(dep, seen)
                     if region:
                         return region
+        parent = self.catalogue_parent(resource)
+        if parent is not None:
+            region = self.region_of(parent, seen)
+            if region:
+                return region
         if resource.parent and resource.parent in self.by_urn:
             region = self.region_of(self.by_urn[resource.parent], seen)
             if region:
@@ -143,6 +147,33 @@ class StackIndex:
                 match = self.find_by_arm_id("/".join(own_id.rstrip("/").split("/")[:-2]), exclude=resource.urn)
                 if match is not None:
                     return self.region_of(match, seen)
+        return None
+
+    def catalogue_parent(self, resource: StackResource) -> StackResource | None:
+        """The ARM parent of a ``parent``-kind resource (catalogue), found through the property
+        dependencies of its parent-naming input, else by that input's literal name among the
+        stack's resources of the parent type *in the same resource group* (a namesake in another
+        group is another resource). ``None`` when the stack has no such parent."""
+        entry = catalogue().types.get(canonical_token(resource.type))
+        if entry is None or entry.location != "parent" or not entry.parent or not entry.parent_key:
+            return None
+        for urn in resource.property_dependencies.get(entry.parent_key, ()):
+            dep = self.by_urn.get(urn)
+            if dep is not None and canonical_token(dep.type) == entry.parent:
+                return dep
+        name = lookup(resource.props, entry.parent_key)
+        if not isinstance(name, str) or is_unknown(name) or not name.strip():
+            return None
+        parent_entry = catalogue().types.get(entry.parent)
+        key = (parent_entry.name_key if parent_entry is not None else None) or "name"
+        groups = self._input_names(resource, "resourceGroupName")
+        for cand in self._names(entry.parent, key).get(name.strip().lower(), ()):
+            if cand.urn == resource.urn:
+                continue
+            theirs = self._input_names(cand, "resourceGroupName")
+            if groups and theirs and not groups & theirs:
+                continue
+            return cand
         return None
 
     # -- finding the stack resource a known value names ------------------------------------
@@ -252,9 +283,10 @@ class StackIndex:
         return None
 
     def find_by_host(self, host: str) -> StackResource | None:
+        host = host.lower().rstrip(".")
         for token, key, suffix in HOST_SUFFIXES:
-            if host.endswith(suffix):
-                found = self.find_by_name(token, key, host[: -len(suffix)])
+            if host.endswith(suffix) and len(host) > len(suffix):
+                found = self.find_by_name(token, key, host[: -len(suffix)].split(".", 1)[0])
                 if found is not None:
                     return found
         if self._by_host is None:

@@ -63,10 +63,38 @@ EXEMPTIONS: dict[str, Any] = {
 }
 
 
+def _reasoned(item_key: str, description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                item_key: {"type": "string", "minLength": 1},
+                "reason": {"type": "string", "minLength": 1, "pattern": "\\S"},
+            },
+            "required": [item_key, "reason"],
+            "additionalProperties": False,
+        },
+        "default": [],
+    }
+
+
+ALLOWED_TYPES: dict[str, Any] = _reasoned(
+    "type", "Types without a catalogue entry the operator vouches for (any spelling of the token), each with a reason.")
+ALLOWED_PROVIDERS: dict[str, Any] = _reasoned(
+    "provider", "Providers other than azure-native whose resources the operator vouches for, each with a reason.")
+
+
 def schema_properties(rule: Rule) -> dict[str, dict[str, Any]]:
     """Config properties of ``rule``: every policy takes exemptions; boundary-aware ones also
-    take the boundary, extra regions and the external-endpoint allow-list."""
+    take the boundary, extra regions and the external-endpoint allow-list; the default-deny
+    policies take the type / provider allow-lists."""
     props: dict[str, dict[str, Any]] = {"exemptions": EXEMPTIONS}
+    if rule.allow_types:
+        props["allowedTypes"] = ALLOWED_TYPES
+    if rule.allow_providers:
+        props["allowedProviders"] = ALLOWED_PROVIDERS
     if rule.needs_boundary:
         props = {
             "boundary": BOUNDARY,

@@ -14,10 +14,14 @@ from typing import Literal
 from .findings import Remediation, ResourceCheck, StackCheck
 from .rules import auth
 from .rules import cross_region
+from .rules import flows
 from .rules import hardening
 from .rules import location
 from .rules import network
+from .rules import perimeter
+from .rules import readable
 from .rules import residency
+from .rules import vetting
 
 #: Where each policy's documentation lives (``docs/policies.md#<policy name>``).
 REPOSITORY_URL = "https://github.com/sovereign-events/sovereign-events"
@@ -42,6 +46,8 @@ class Rule:
     stack_check: StackCheck | None = None
     remediate: Remediation | None = None
     needs_boundary: bool = False
+    allow_types: bool = False
+    allow_providers: bool = False
 
     @property
     def url(self) -> str:
@@ -55,6 +61,32 @@ class Rule:
 _EXEMPT = "Exempt one resource with this policy's config `exemptions: [{\"urn\": ..., \"reason\": ...}]`."
 
 RULES: tuple[Rule, ...] = (
+    # -- default-deny: every resource is vetted (mandatory) -----------------------------------
+    Rule(vetting.POLICY, "resource", "mandatory", "critical", ("V1",),
+         "Azure Policy 'Allowed resource types' (built-in a08ec900..., Deny; in the Sovereignty Baseline - "
+         "Confidential initiative); Gatekeeper allow-list constraints",
+         "every resource · its type token (any spelling: v3, v2, API-versioned, ARM type); escape hatches · "
+         "every resource they deploy",
+         "Every resource must be of a type the catalogue vets (docs/policies.md, Catalogue), of an allowed "
+         "provider, or allowed by the operator; an escape hatch must be evaluable and deploy only vetted types.",
+         "Use a vetted type, or allow the type (`allowedTypes`) or provider (`allowedProviders`) with a reason in "
+         "this policy's config; inline ARM templates and write their values literally.",
+         resource_check=vetting.check_vetted, allow_types=True, allow_providers=True),
+    Rule(vetting.PROVIDERS_POLICY, "stack", "mandatory", "high", ("V2",),
+         "none built in",
+         "`pulumi:providers:*` · the provider package; azure-native `location`",
+         "Provider resources must be of an allowed provider (never `command` or a dynamic provider by default), "
+         "and an azure-native provider's default `location` must be inside the boundary.",
+         "Use an allowed provider, or allow it with a reason in `allowedProviders`; set the provider's `location` "
+         "to a region of the boundary (or leave it unset and give every resource its own).",
+         stack_check=vetting.check_providers, needs_boundary=True, allow_providers=True),
+    Rule(readable.POLICY, "resource", "mandatory", "high", ("R0",),
+         "none built in",
+         "every azure-native resource · every input key, against the SDK's wire schema (data/sdk_facts.json)",
+         "Every input key must be one the provider reads: a snake_case or mis-cased key (a dict passed for a "
+         "union-typed argument) is sent as written, ignored by the provider, and invisible to the rules.",
+         "Pass the SDK's `...Args` class for the argument, or write its camelCase wire keys.",
+         resource_check=readable.check_readable),
     # -- where resources live (mandatory) ---------------------------------------------------
     Rule("allowed-locations", "resource", "mandatory", "critical", ("L1", "G10", "G12", "G13"),
          "Azure Policy Allowed locations e56962a6-4747-49cd-b67b-bf8b01975c4c (Deny)",
@@ -139,6 +171,16 @@ RULES: tuple[Rule, ...] = (
          "the SDK-injected value, which is public).",
          "Set `publicNetworkAccess: Disabled` and reach the resource through a private endpoint.",
          resource_check=network.check_public_network_access, remediate=network.remediate_public_network_access),
+    Rule(residency.PAIRED_COPIES_RULE, "resource", "mandatory", "high", ("Q3", "N2", "G2"),
+         "learn.microsoft.com azure-sql automated-backups-overview (backup storage redundancy default Geo); "
+         "notification-hubs cross-region-recovery",
+         "catalogue rows `paired-copies-in-boundary` (SQL `requestedBackupStorageRedundancy`, Notification Hubs "
+         "`replicationRegion`)",
+         "A setting that copies data to the region's pair (or whose default does) is allowed only where the pair "
+         "is inside the sovereignty boundary.",
+         "Choose the in-region value the row names (`Local`/`Zone`, `None`), or a region whose pair is inside.",
+         resource_check=residency.check_paired_copies, remediate=residency.remediate_paired_copies,
+         needs_boundary=True),
     Rule("no-anonymous-blob-access", "resource", "mandatory", "critical", ("T2",),
          "Azure Policy Storage account public access should be disallowed 4fa4b6c0-31ca-4c0d-b10d-24b96f62a751; "
          "Checkov CKV_AZURE_190, CKV2_AZURE_47",
@@ -210,6 +252,26 @@ RULES: tuple[Rule, ...] = (
          "Private endpoints may only connect to resources inside the sovereignty boundary.",
          "Target a resource of this stack inside the boundary, or allow-list it with its region.",
          stack_check=cross_region.references_check(cross_region.PRIVATE_ENDPOINTS), needs_boundary=True),
+    Rule(flows.POLICY, "stack", "mandatory", "critical", ("DF",),
+         "none built in (the value scan finds what no named rule lists)",
+         "every string in every resource's inputs that is an ARM id, a URL, an Azure host or a region name; "
+         "catalogue flows; every child's parent",
+         "Every reference, URL, host and region name in a resource's inputs must be placed inside the sovereignty "
+         "boundary (a resource of this stack, an allow-listed endpoint, a region inside), unless the catalogue "
+         "marks the property benign; a child resource lives in a parent of this stack inside the boundary.",
+         "Point the reference at a resource of this stack inside the boundary, or allow-list the external target "
+         "with its region in `allowedExternalEndpoints`; create the parent in this stack.",
+         stack_check=flows.check_data_flows, needs_boundary=True),
+    Rule(perimeter.POLICY, "stack", "mandatory", "high", ("NSP",),
+         "learn.microsoft.com private-link network-security-perimeter-concepts (access modes)",
+         "resources with `publicNetworkAccess: SecuredByPerimeter` · `network:NspAssociation` "
+         "(`privateLinkResource.id`, `accessMode`, `profile.id`), `network:NspAccessRule` (inbound "
+         "`addressPrefixes`, `serviceTags`)",
+         "`SecuredByPerimeter` is private only with a perimeter association in this stack, in Enforced mode, "
+         "whose profile's inbound rules admit no public-everyone prefix (`0.0.0.0/0`, `::/0`, `Internet`).",
+         "Associate the resource with a perimeter profile in `Enforced` mode and drop public inbound rules, or set "
+         "`publicNetworkAccess: Disabled`.",
+         stack_check=perimeter.check_perimeter),
     # -- hardening (advisory) -----------------------------------------------------------------
     Rule("minimum-tls-version", "resource", "advisory", "medium", ("E5", "S3", "H3", "C6", "T3", "F3"),
          "Azure Policy fe83a0eb (Storage), f9d614c5 (Function apps); ALZ Deny-EH-minTLS; Checkov CKV_AZURE_205, "

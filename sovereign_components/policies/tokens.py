@@ -1,122 +1,68 @@
-"""Type tokens as data: v2 aliases, the inherently global types, the regional types, and the
-ARM resource type of each token (to place an ARM id in the stack).
+"""Type tokens: every spelling of a vetted type mapped to its canonical v3 token, and the
+catalogue's views that the rules use (global types, ARM types, parent-naming inputs).
 
-Pure: no Pulumi, and never ``pulumi_azure_native`` (design.md: policies match token strings).
-Real state still carries azure-native v2 tokens (``documentdb`` = cosmosdb, ``insights`` =
-monitor, ``network:PrivateZone`` = privatedns), so every rule compares :func:`canonical_token`.
+A type reaches the pack under many spellings: the v3 token (``azure-native:cosmosdb:
+DatabaseAccount``), a v2 token still found in state (``azure-native:documentdb:DatabaseAccount``,
+``azure-native:network:PrivateZone``), an API-versioned token from a local SDK or a raw
+``CustomResource`` (``azure-native:cosmosdb/v20240515:DatabaseAccount``) and, for the virtual
+resources of ARM templates, the ARM type (``Microsoft.DocumentDB/databaseAccounts``). Every rule
+compares :func:`canonical_token`, so a spelling nobody listed cannot slip past a rule that knows
+the type. Nothing here is a hand list: the spellings come from the SDK's aliases
+(``data/sdk_facts.json``), the global types and ARM types from the catalogue.
+
+Pure: no Pulumi, and never ``pulumi_azure_native``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
 
-PREFIX: Final = "azure-native:"
+from . import facts
+from .catalogue import PREFIX, catalogue
 
 #: v2 module names that v3 renamed (docs/sdk-notes.md, "v2 tokens").
 MODULE_ALIASES: Final[dict[str, str]] = {"documentdb": "cosmosdb", "insights": "monitor"}
+_VERSIONED = re.compile(r"^(azure-native:[^/:]+)/v[0-9]{8}[a-z0-9]*(:.+)$", re.IGNORECASE)
+#: ``Microsoft.Storage/storageAccounts`` (an ARM type, possibly with child types).
+_ARM_TYPE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+/[A-Za-z0-9/]+$")
 
-#: v2 tokens whose v3 class moved to another module.
-TOKEN_ALIASES: Final[dict[str, str]] = {
-    "azure-native:network:PrivateZone": "azure-native:privatedns:PrivateZone",
-    "azure-native:network:VirtualNetworkLink": "azure-native:privatedns:VirtualNetworkLink",
-    "azure-native:network:PrivateRecordSet": "azure-native:privatedns:PrivateRecordSet",
-}
+_CAT = catalogue()
 
-#: Types whose ARM ``location`` is ``global``/``Global`` by design (controls G10): the only
-#: ones L1 lets through with a non-region location. Exported: the stacks use it too.
-GLOBAL_TYPES: Final[frozenset[str]] = frozenset(
-    {
-        "azure-native:privatedns:PrivateZone",
-        "azure-native:privatedns:VirtualNetworkLink",
-        "azure-native:privatedns:PrivateRecordSet",
-        "azure-native:monitor:ActionGroup",
-        "azure-native:monitor:MetricAlert",
-    }
-)
-
-#: Tracked resources whose ARM body has a ``location``: L1 requires one to be set (fail closed,
-#: G13). Location-less children (queues, containers, subscriptions, diagnostic settings) are
-#: absent on purpose; any other token is checked only when it carries ``location``.
-REGIONAL_TYPES: Final[frozenset[str]] = frozenset(
-    {
-        "azure-native:eventgrid:Topic",
-        "azure-native:eventgrid:Domain",
-        "azure-native:eventgrid:SystemTopic",
-        "azure-native:eventgrid:Namespace",
-        "azure-native:servicebus:Namespace",
-        "azure-native:eventhub:Namespace",
-        "azure-native:cosmosdb:DatabaseAccount",
-        "azure-native:storage:StorageAccount",
-        "azure-native:web:WebApp",
-        "azure-native:web:AppServicePlan",
-        "azure-native:network:PrivateEndpoint",
-        "azure-native:network:VirtualNetwork",
-        "azure-native:network:NetworkSecurityGroup",
-        "azure-native:operationalinsights:Workspace",
-        "azure-native:keyvault:Vault",
-        "azure-native:managedidentity:UserAssignedIdentity",
-        "azure-native:applicationinsights:Component",
-    }
-)
-
-#: ARM type (lower-case, ``namespace/type[/child...]``) -> v3 token and the input key that
-#: holds the resource's Azure name. Used to find the stack resource an ARM id points at.
+#: Types whose location is ``global``/``Global`` by design (G10), from the catalogue.
+GLOBAL_TYPES: Final[frozenset[str]] = frozenset(t for t, e in _CAT.types.items() if e.location == "global")
+#: Types that live in their own ``location`` (L1 requires one).
+REGIONAL_TYPES: Final[frozenset[str]] = frozenset(t for t, e in _CAT.types.items() if e.location == "regional")
+#: ARM type (lower-case) -> (canonical token, the input holding the Azure name), for placing ids.
 ARM_TYPES: Final[dict[str, tuple[str, str]]] = {
-    "microsoft.resources/resourcegroups": ("azure-native:resources:ResourceGroup", "resourceGroupName"),
-    "microsoft.eventgrid/topics": ("azure-native:eventgrid:Topic", "topicName"),
-    "microsoft.eventgrid/domains": ("azure-native:eventgrid:Domain", "domainName"),
-    "microsoft.eventgrid/systemtopics": ("azure-native:eventgrid:SystemTopic", "systemTopicName"),
-    "microsoft.servicebus/namespaces": ("azure-native:servicebus:Namespace", "namespaceName"),
-    "microsoft.servicebus/namespaces/queues": ("azure-native:servicebus:Queue", "queueName"),
-    "microsoft.servicebus/namespaces/topics": ("azure-native:servicebus:Topic", "topicName"),
-    "microsoft.eventhub/namespaces": ("azure-native:eventhub:Namespace", "namespaceName"),
-    "microsoft.eventhub/namespaces/eventhubs": ("azure-native:eventhub:EventHub", "eventHubName"),
-    "microsoft.documentdb/databaseaccounts": ("azure-native:cosmosdb:DatabaseAccount", "accountName"),
-    "microsoft.storage/storageaccounts": ("azure-native:storage:StorageAccount", "accountName"),
-    "microsoft.web/sites": ("azure-native:web:WebApp", "name"),
-    "microsoft.operationalinsights/workspaces": ("azure-native:operationalinsights:Workspace", "workspaceName"),
-    "microsoft.network/virtualnetworks": ("azure-native:network:VirtualNetwork", "virtualNetworkName"),
-    "microsoft.network/privateendpoints": ("azure-native:network:PrivateEndpoint", "privateEndpointName"),
-    "microsoft.keyvault/vaults": ("azure-native:keyvault:Vault", "vaultName"),
+    arm: (token, _CAT.types[token].name_key or "name") for arm, token in _CAT.by_arm.items()
 }
-
-#: Input keys through which a location-less child names its ARM parent; their property
+#: Inputs through which a location-less child names its ARM parent or scope; their property
 #: dependencies lead to the ancestor whose region the child lives in.
-PARENT_KEYS: Final[tuple[str, ...]] = (
-    "namespaceName",
-    "accountName",
-    "topicName",
-    "domainName",
-    "systemTopicName",
-    "eventHubName",
-    "name",
-    "workspaceName",
-    "databaseName",
-    "containerName",
-    "queueName",
-    "scope",
-    "resourceUri",
-    "source",
-    "sourceResourceId",
-    "parentName",
-)
+PARENT_KEYS: Final[tuple[str, ...]] = tuple(dict.fromkeys(
+    [*(e.parent_key for e in _CAT.types.values() if e.parent_key),
+     "scope", "resourceUri", "source", "sourceResourceId", "parentName", "name"]))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def canonical_token(token: str) -> str:
-    """The v3 token for any v3 or v2 spelling (``azure-native:documentdb:X`` ->
-    ``azure-native:cosmosdb:X``). Tokens of other providers are returned unchanged.
+    """The v3 token of any spelling: v3, v2 (module renamed or class moved), API-versioned, or an
+    ARM type of a vetted type. Tokens of other providers and unknown ones come back unchanged.
 
-    Cached: a stack holds a few dozen distinct tokens and every rule asks for each resource's
-    (the bench's 5,000-resource stack made ~1.3 million calls per analysis)."""
-    if token in TOKEN_ALIASES:
-        return TOKEN_ALIASES[token]
-    parts = token.split(":")
+    Cached: a stack holds a few dozen distinct tokens and every rule asks for each resource's."""
+    if _ARM_TYPE.match(token):
+        return _CAT.by_arm.get(token.lower(), token)
+    moved = facts.aliases()
+    if token in moved:
+        return moved[token]
+    match = _VERSIONED.match(token)
+    spelled = f"{match.group(1)}{match.group(2)}" if match else token
+    parts = spelled.split(":")
     if len(parts) == 3 and parts[0] == "azure-native" and parts[1] in MODULE_ALIASES:
-        return f"{parts[0]}:{MODULE_ALIASES[parts[1]]}:{parts[2]}"
-    return token
+        spelled = f"{parts[0]}:{MODULE_ALIASES[parts[1]]}:{parts[2]}"
+    return moved.get(spelled, spelled)
 
 
 def short(token: str) -> str:
@@ -131,7 +77,7 @@ def full(short_token: str) -> str:
 
 
 def is_azure_native(token: str) -> bool:
-    return token.startswith(PREFIX)
+    return token.startswith(PREFIX) or canonical_token(token).startswith(PREFIX)
 
 
 @lru_cache(maxsize=256)
@@ -140,9 +86,7 @@ def _full_set(candidates: tuple[str, ...]) -> frozenset[str]:
 
 
 def matches(token: str, candidates: Iterable[str]) -> bool:
-    """True when ``token`` (any alias) is one of ``candidates`` (v3 tokens, full or short).
-
-    The candidate set is built once per distinct tuple (the rules pass constant tuples)."""
+    """True when ``token`` (any spelling) is one of ``candidates`` (v3 tokens, full or short)."""
     key = candidates if isinstance(candidates, tuple) else tuple(candidates)
     return canonical_token(token) in _full_set(key)
 

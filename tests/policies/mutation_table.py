@@ -129,7 +129,9 @@ MUTATIONS: list[Mutation] = [
     Mutation("G3-grs-unpaired", "storage-replication-in-boundary", STORAGE,
              {"sku": {"name": "Standard_RAGZRS"}, "location": "italynorth"}, stacks=("eu",)),
     Mutation("G3-sku-missing", "storage-replication-in-boundary", STORAGE, {"sku": DELETE}),
-    *_both("T6", "storage-no-cross-tenant-replication", STORAGE, "allowCrossTenantReplication", True),
+    # absent is compliant (Azure's default for accounts created since December 2023): explicit only
+    Mutation("T6-allowCrossTenantReplication=True", "storage-no-cross-tenant-replication", STORAGE,
+             {"allowCrossTenantReplication": True}),
     # E4
     Mutation("E4-residency-missing", "eventgrid-data-residency", TOPIC, {"dataResidencyBoundary": DELETE}),
     Mutation("E4-geopair-unpaired", "eventgrid-data-residency", TOPIC,
@@ -154,7 +156,8 @@ MUTATIONS: list[Mutation] = [
         "eh-rules", "azure-native:eventhub:NamespaceNetworkRuleSet",
         {"namespaceName": "eh", "defaultAction": "Deny", "publicNetworkAccess": "Enabled"},
         "Microsoft.EventHub/namespaces/eh/networkRuleSets/default"),)),
-    *_both("T2", "no-anonymous-blob-access", STORAGE, "allowBlobPublicAccess", True),
+    # absent is compliant (Azure's default for accounts created since November 2023): explicit only
+    Mutation("T2-allowBlobPublicAccess=True", "no-anonymous-blob-access", STORAGE, {"allowBlobPublicAccess": True}),
     Mutation("T2-container-public", "no-anonymous-blob-access", "azure-native:storage:BlobContainer",
              {"publicAccess": "Container"}),
     # local auth (E2 S2 H2 C2 C3 T5)

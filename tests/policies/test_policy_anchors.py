@@ -48,8 +48,7 @@ CASES: list[tuple[str, str, str, str, Any, bool]] = [
      "Disabled", True),
     ("AP 5d4e3c65", "no-local-auth", "eventhub:Namespace", "disableLocalAuth", ABSENT, False),
     ("AP 5d4e3c65", "no-local-auth", "eventhub:Namespace", "disableLocalAuth", True, True),
-    # H3 ALZ Deny-EH-minTLS: missing or < 1.2 denied; CKV_AZURE_223
-    ("ALZ Deny-EH-minTLS", "minimum-tls-version", "eventhub:Namespace", "minimumTlsVersion", ABSENT, False),
+    # H3 ALZ Deny-EH-minTLS: < 1.2 denied (absent: see DEVIATIONS); CKV_AZURE_223
     ("CKV_AZURE_223", "minimum-tls-version", "eventhub:Namespace", "minimumTlsVersion", "1.2", True),
     ("CKV_AZURE_223", "minimum-tls-version", "eventhub:Namespace", "minimumTlsVersion", "1.1", False),
     # C1 797b37f7 / CKV_AZURE_101 (public_network_access_enabled default true)
@@ -69,8 +68,7 @@ CASES: list[tuple[str, str, str, str, Any, bool]] = [
      "SecuredByPerimeter", True),
     ("CKV_AZURE_59", "no-public-network-access", "storage:StorageAccount", "publicNetworkAccess", "Enabled", False),
     ("CKV_AZURE_59", "no-public-network-access", "storage:StorageAccount", "publicNetworkAccess", ABSENT, False),
-    # T2 4fa4b6c0: "not equals false" -> absent is non-compliant; CKV_AZURE_190
-    ("AP 4fa4b6c0", "no-anonymous-blob-access", "storage:StorageAccount", "allowBlobPublicAccess", ABSENT, False),
+    # T2 4fa4b6c0: "not equals false" (absent: see DEVIATIONS); CKV_AZURE_190
     ("CKV_AZURE_190", "no-anonymous-blob-access", "storage:StorageAccount", "allowBlobPublicAccess", False, True),
     ("CKV_AZURE_190", "no-anonymous-blob-access", "storage:StorageAccount", "allowBlobPublicAccess", True, False),
     # T3 fe83a0eb (TLS1_2) / CKV_AZURE_44
@@ -100,6 +98,18 @@ CASES: list[tuple[str, str, str, str, Any, bool]] = [
     ("CKV_AZURE_70", "https-only", "web:WebApp", "httpsOnly", ABSENT, False),
 ]
 
+#: Where we deliberately differ from an anchor on an *absent* key because Azure changed the
+#: service default after the anchor was written, and Microsoft documents the new default (no
+#: crying wolf): (anchor, policy, token, path, the documentation the catalogue row must cite).
+DEVIATIONS: list[tuple[str, str, str, str, str]] = [
+    ("ALZ Deny-EH-minTLS", "minimum-tls-version", "eventhub:Namespace", "minimumTlsVersion",
+     "learn.microsoft.com/azure/event-hubs/transport-layer-security-configure-minimum-version"),
+    ("AP 4fa4b6c0", "no-anonymous-blob-access", "storage:StorageAccount", "allowBlobPublicAccess",
+     "learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent"),
+    ("AP 92a89a79", "storage-no-cross-tenant-replication", "storage:StorageAccount", "allowCrossTenantReplication",
+     "allowcrosstenantreplication"),
+]
+
 _BASE: dict[str, dict[str, Any]] = {
     "storage:StorageAccount": {"location": "italynorth"},
     "web:WebApp": {"kind": "functionapp,linux", "location": "westeurope"},
@@ -123,3 +133,21 @@ def test_same_verdict_as_anchor(anchor: str, policy: str, token: str, path: str,
     findings = rule.resource_check(f"azure-native:{token}", _props(token, path, value), EU)
     relevant = [f for f in findings if path.split(".")[0] in f.message or f.control.startswith(("L", "G", "T8"))]
     assert (relevant == []) is compliant, (anchor, findings)
+
+
+@pytest.mark.parametrize("anchor, policy, token, path, source", DEVIATIONS, ids=[f"{d[0]}-{d[3]}" for d in DEVIATIONS])
+def test_documented_default_overrides_the_anchor_on_absent(anchor: str, policy: str, token: str, path: str,
+                                                           source: str) -> None:
+    """Absent is compliant (Azure's default for resources created today is the secure value),
+    the explicit insecure value still is not, and the catalogue row says where Microsoft
+    documents the default."""
+    from sovereign_components.policies.catalogue import catalogue
+
+    rule = RULES_BY_NAME[policy]
+    assert rule.resource_check is not None
+    full = f"azure-native:{token}"
+    assert rule.resource_check(full, _props(token, path, ABSENT), EU) == []
+    insecure = {"minimumTlsVersion": "1.0", "allowBlobPublicAccess": True, "allowCrossTenantReplication": True}[path]
+    assert rule.resource_check(full, _props(token, path, insecure), EU)
+    rows = [c for c in catalogue().types[full].checks if c.rule == policy and c.path == path]
+    assert rows and rows[0].absent == "ok" and source in rows[0].why.lower()

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from sovereign_components.errors import ConfigError
-from sovereign_components.policies import RULES, context_from_config, pack, tokens
+from sovereign_components.policies import RULES, context_from_config, facts, pack, tokens
+from sovereign_components.policies.catalogue import catalogue
 from sovereign_components.policies.applicability import may_apply, tokens_of
 from sovereign_components.policies.rules import auth, hardening, network, residency
 from sovereign_components.policies.values import UNKNOWN
@@ -41,14 +42,15 @@ class Tripwire(Mapping[str, Any]):
 def _row_tokens() -> set[str]:
     rows = [*auth.LOCAL_AUTH, *network.PUBLIC_NETWORK_ACCESS, *network.ANONYMOUS_BLOB_ACCESS,
             *hardening.MINIMUM_TLS, *hardening.HTTPS_ONLY, *hardening.CUSTOMER_MANAGED_KEYS,
-            *residency.MULTI_REGION_WRITES, *residency.CROSS_TENANT]
-    return {tokens.full(t) for row in rows for t in row.tokens}
+            *residency.MULTI_REGION_WRITES, *residency.CROSS_TENANT, *residency.PAIRED_COPIES]
+    return {row.token for row in rows}
 
 
-#: Every token the pack knows, their v2 spellings, and tokens of other providers.
+#: Every token the pack knows (the catalogue), some of their other spellings, and tokens of
+#: other providers.
 UNIVERSE: list[str] = sorted(
     {spec[0] for spec in tokens.ARM_TYPES.values()}
-    | tokens.REGIONAL_TYPES | tokens.GLOBAL_TYPES | set(tokens.TOKEN_ALIASES) | set(tokens.TOKEN_ALIASES.values())
+    | set(catalogue().types) | set(facts.aliases())
     | _row_tokens()
     | {t for r in RULES for t in (tokens_of(r.resource_check) or ())}
     | {"azure-native:documentdb:DatabaseAccount", "azure-native:insights:DiagnosticSetting",
@@ -60,9 +62,10 @@ DECLARING = [r for r in RULES if r.kind == "resource" and tokens_of(r.resource_c
 
 
 def test_every_token_specific_rule_declares_its_tokens() -> None:
-    """Only allowed-locations (every azure-native token) runs for every resource."""
+    """Only the rules about every resource (default-deny, readable inputs, locations) run for
+    every resource."""
     undeclared = [r.name for r in RULES if r.kind == "resource" and tokens_of(r.resource_check) is None]
-    assert undeclared == ["allowed-locations"]
+    assert undeclared == ["unvetted-resource-type", "inputs-readable", "allowed-locations"]
 
 
 @pytest.mark.parametrize("rule", DECLARING, ids=lambda r: r.name)
@@ -79,17 +82,22 @@ def test_declared_tokens_bound_what_the_check_reads(rule: Any) -> None:
 @pytest.mark.parametrize("rule", DECLARING, ids=lambda r: r.name)
 def test_declared_tokens_are_ones_the_check_reports_on(rule: Any) -> None:
     """Each declared token draws a finding (or an Undecided) for some properties: the
-    declaration is not wider than the check, and the skip is not hiding a dead rule."""
+    declaration is not wider than the check, and the skip is not hiding a dead rule. The
+    violating properties come from the catalogue rows of the rule, else from a fixed set."""
+    from catalogue_cases import violating_props
     from sovereign_components.policies.values import Undecided
 
     for token in tokens_of(rule.resource_check) or ():
+        entry = catalogue().types[token]
+        candidates = [violating_props(c, entry) for c in entry.checks if c.rule == rule.name]
+        candidates += [{}, {"location": "eastus", "kind": "functionapp"},
+                       {"location": "westeurope", "kind": "functionapp", "sku": {"name": "Standard_GRS"},
+                        "enableAutomaticFailover": True, "locations": [{"locationName": "eastus"}],
+                        "geoDataReplication": {"locations": [{"locationName": "eastus"}]},
+                        "dataResidencyBoundary": "Global", "enableMultipleWriteLocations": True,
+                        "publicAccess": "Container", "enableHttpsTrafficOnly": False}]
         reported = False
-        for props in ({}, {"location": "eastus", "kind": "functionapp"},
-                      {"location": "westeurope", "kind": "functionapp", "sku": {"name": "Standard_GRS"},
-                       "enableAutomaticFailover": True, "locations": [{"locationName": "eastus"}],
-                       "geoDataReplication": {"locations": [{"locationName": "eastus"}]},
-                       "dataResidencyBoundary": "Global", "enableMultipleWriteLocations": True,
-                       "publicAccess": "Container", "enableHttpsTrafficOnly": False}):
+        for props in candidates:
             try:
                 reported = bool(rule.resource_check(token, props, EU, protect=False))
             except Undecided:

@@ -46,9 +46,17 @@ def mandatory(result, urn: str | None = None) -> set[str]:
             if v.enforcement_level == "mandatory" and (urn is None or v.urn == urn)}
 
 
+#: The Key Vault of COMPLIANT_COSMOS's customer-managed key (a vault outside the stack could be
+#: anywhere: data-flows-in-boundary would block the key reference).
+KEY_VAULT = {"location": "westeurope", "vaultName": "kv",
+             "properties": {"publicNetworkAccess": "Disabled", "tenantId": "00000000-0000-0000-0000-000000000000",
+                            "sku": {"family": "A", "name": "standard"}}}
+
+
 def test_compliant_cosmos_has_no_mandatory_violation(pack) -> None:
     r = resource("db", "azure-native:cosmosdb:DatabaseAccount", COMPLIANT_COSMOS, protect=True)
-    result = analyze([r], pack, EU_CONFIG)
+    kv = resource("kv", "azure-native:keyvault:Vault", KEY_VAULT)
+    result = analyze([r, kv], pack, EU_CONFIG)
     assert mandatory(result) == set()
     # alone in a stack it has no private endpoint or diagnostic setting: only those advisories
     assert {v.policy for v in result.violations if v.urn == r.urn} == {
@@ -59,7 +67,8 @@ def test_missing_public_access_and_local_auth_block_on_the_urn(pack) -> None:
     inputs = {k: v for k, v in COMPLIANT_COSMOS.items()
               if k not in ("publicNetworkAccess", "disableLocalAuth")}
     r = resource("db", "azure-native:documentdb:DatabaseAccount", inputs)  # v2 token from old state
-    assert mandatory(analyze([r], pack, EU_CONFIG), r.urn) == {"no-public-network-access", "no-local-auth"}
+    kv = resource("kv", "azure-native:keyvault:Vault", KEY_VAULT)
+    assert mandatory(analyze([r, kv], pack, EU_CONFIG), r.urn) == {"no-public-network-access", "no-local-auth"}
 
 
 def test_unknown_location_is_undecided_not_passed(pack) -> None:
@@ -235,29 +244,42 @@ def _channel(filters: list[dict[str, Any]]) -> CapturedResource:
 
     return resource("meta", "azure-native:eventgrid:EventSubscription", {
         "labels": [METADATA_CHANNEL_LABEL],
+        "scope": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/"
+                 "Microsoft.EventGrid/topics/metadata",
         "destination": {"endpointType": "WebHook", "endpointUrl": "https://metadata.us.example.com/api/events"},
         "filter": {"advancedFilters": filters},
     })
 
 
 def test_metadata_channel_through_the_servicer(pack) -> None:
-    """Cross-boundary delivery (eastus from EU) passes only as a declared metadata channel whose
-    filter admits only non-regulated classifications, and only to an allow-listed target."""
-    from sovereign_components.events.names import CLASSIFICATION_ATTRIBUTE
+    """Cross-boundary delivery (eastus from EU) passes only as a declared metadata channel that
+    reads the stack's metadata topic and whose filter admits only metadata events of
+    non-regulated classifications, and only to an allow-listed target."""
+    from sovereign_components.events.names import (CLASSIFICATION_ATTRIBUTE, KIND_ATTRIBUTE, METADATA_KIND,
+                                                   METADATA_TOPIC_KIND, TOPIC_KIND_TAG)
 
+    topic = resource("metadata", "azure-native:eventgrid:Topic", {
+        "location": "westeurope", "topicName": "metadata", "tags": {TOPIC_KIND_TAG: METADATA_TOPIC_KIND},
+        "publicNetworkAccess": "Disabled", "disableLocalAuth": True, "dataResidencyBoundary": "WithinRegion"})
     config = json.loads(EU_CONFIG.read_text())
     config["eventgrid-destinations-in-boundary"]["allowedExternalEndpoints"] = [
         {"endpoint": "metadata.us.example.com", "region": "eastus"}]
-    narrow = _channel([{"operatorType": "StringIn", "key": CLASSIFICATION_ATTRIBUTE, "values": ["Public", "Internal"]}])
+    kind = {"operatorType": "StringIn", "key": KIND_ATTRIBUTE, "values": [METADATA_KIND]}
+    narrow = _channel([kind, {"operatorType": "StringIn", "key": CLASSIFICATION_ATTRIBUTE,
+                              "values": ["Public", "Internal"]}])
     unfiltered = _channel([])
-    wide = _channel([{"operatorType": "StringIn", "key": CLASSIFICATION_ATTRIBUTE,
-                      "values": ["Public", "Confidential"]}])
+    without_kind = _channel([{"operatorType": "StringIn", "key": CLASSIFICATION_ATTRIBUTE, "values": ["Public"]}])
+    wide = _channel([kind, {"operatorType": "StringIn", "key": CLASSIFICATION_ATTRIBUTE,
+                            "values": ["Public", "Confidential"]}])
     policy = "eventgrid-destinations-in-boundary"
-    assert policy not in mandatory(analyze([narrow], pack, config), narrow.urn)
-    assert policy in mandatory(analyze([unfiltered], pack, config), unfiltered.urn)
-    assert policy in mandatory(analyze([wide], pack, config), wide.urn)
+    assert policy not in mandatory(analyze([topic, narrow], pack, config), narrow.urn)
+    assert policy in mandatory(analyze([topic, unfiltered], pack, config), unfiltered.urn)
+    assert policy in mandatory(analyze([topic, without_kind], pack, config), without_kind.urn)
+    assert policy in mandatory(analyze([topic, wide], pack, config), wide.urn)
+    # reading a topic that is not the stack's metadata topic: not a channel
+    assert policy in mandatory(analyze([narrow], pack, config), narrow.urn)
     # the same narrow channel without the allow-list entry fails closed
-    assert policy in mandatory(analyze([narrow], pack, EU_CONFIG), narrow.urn)
+    assert policy in mandatory(analyze([topic, narrow], pack, EU_CONFIG), narrow.urn)
 
 
 def test_predicates_import_no_pulumi() -> None:

@@ -188,7 +188,8 @@ def test_storage_sku(sku: str, loc: str, ctx, ok: bool) -> None:
 
 def test_cross_tenant_replication() -> None:
     assert residency.check_cross_tenant_replication(STORAGE, {"allowCrossTenantReplication": False}, EU) == []
-    assert controls(residency.check_cross_tenant_replication(STORAGE, {}, EU)) == ["T6"]
+    # absent: Azure's default for accounts created since December 2023 is false (no crying wolf)
+    assert residency.check_cross_tenant_replication(STORAGE, {}, EU) == []
     assert controls(residency.check_cross_tenant_replication(STORAGE, {"allowCrossTenantReplication": True}, EU)) \
         == ["T6"]
 
@@ -213,7 +214,9 @@ def test_servicebus_geo_replication() -> None:
     ("azure-native:eventgrid:Namespace", {"publicNetworkAccess": "Enabled"}, ["E1"]),
     ("azure-native:eventgrid:Namespace", {"publicNetworkAccess": "Disabled"}, []),
     (SB, {"publicNetworkAccess": "Disabled"}, []),
-    (SB, {"publicNetworkAccess": "SecuredByPerimeter"}, ["S1"]),
+    # a perimeter is judged with the stack (network-perimeter-closed), not here
+    (SB, {"publicNetworkAccess": "SecuredByPerimeter"}, []),
+    ("azure-native:eventgrid:Topic", {"publicNetworkAccess": "SecuredByPerimeter"}, ["E1"]),  # no NSP support
     ("azure-native:servicebus:NamespaceNetworkRuleSet", {}, ["S1"]),
     ("azure-native:eventhub:NamespaceNetworkRuleSet", {"publicNetworkAccess": "Enabled"}, ["H1"]),
     (EH, {"publicNetworkAccess": "disabled"}, []),
@@ -237,7 +240,9 @@ def test_public_network_access_remediation_only_touches_the_property() -> None:
 def test_anonymous_blob_access() -> None:
     container = "azure-native:storage:BlobContainer"
     assert network.check_anonymous_blob_access(STORAGE, {"allowBlobPublicAccess": False}, EU) == []
-    assert controls(network.check_anonymous_blob_access(STORAGE, {}, EU)) == ["T2"]
+    # absent: false for accounts created since November 2023 (no crying wolf)
+    assert network.check_anonymous_blob_access(STORAGE, {}, EU) == []
+    assert controls(network.check_anonymous_blob_access(STORAGE, {"allowBlobPublicAccess": True}, EU)) == ["T2"]
     assert network.check_anonymous_blob_access(container, {}, EU) == []
     assert network.check_anonymous_blob_access(container, {"publicAccess": "None"}, EU) == []
     assert controls(network.check_anonymous_blob_access(container, {"publicAccess": "Container"}, EU)) == ["T2"]
@@ -269,22 +274,27 @@ def test_unknown_public_access_is_undecided_not_a_pass() -> None:
     (TOPIC, {"minimumTlsVersionAllowed": "1.2"}, []),
     (TOPIC, {"minimumTlsVersionAllowed": "1.1"}, ["E5"]),
     (SB, {"minimumTlsVersion": "1.3"}, []),
-    (EH, {}, ["H3"]),
+    (EH, {}, []),  # absent = 1.2, the ARM default (TLS 1.0/1.1 retired)
+    (EH, {"minimumTlsVersion": "1.1"}, ["H3"]),
+    (TOPIC, {}, ["E5"]),  # absent = the API default 1.0
+    (STORAGE, {}, ["T3"]),
     (COSMOS, {"minimalTlsVersion": "Tls"}, ["C6"]),
     (COSMOS, {"minimalTlsVersion": "Tls12"}, []),
     (STORAGE, {"minimumTlsVersion": "TLS1_0"}, ["T3"]),
     (WEBAPP, {"siteConfig": {"minTlsVersion": "1.2"}}, []),
-    (WEBAPP, {"siteConfig": {}}, ["F3"]),
+    (WEBAPP, {"siteConfig": {}}, []),  # absent = 1.2, the App Service default
+    (WEBAPP, {"siteConfig": {"minTlsVersion": "1.0"}}, ["F3"]),
 ])
 def test_minimum_tls(token: str, props: dict, expected: list[str]) -> None:
     assert controls(hardening.check_minimum_tls(token, props, EU)) == expected
 
 
 def test_tls_remediation_uses_the_service_enum() -> None:
-    assert hardening.remediate_minimum_tls(COSMOS, {})["minimalTlsVersion"] == "Tls12"
+    assert hardening.remediate_minimum_tls(COSMOS, {"minimalTlsVersion": "Tls"})["minimalTlsVersion"] == "Tls12"
     assert hardening.remediate_minimum_tls(STORAGE, {})["minimumTlsVersion"] == "TLS1_2"
-    assert hardening.remediate_minimum_tls(WEBAPP, {"siteConfig": {"ftpsState": "Disabled"}})["siteConfig"] == \
-        {"ftpsState": "Disabled", "minTlsVersion": "1.2"}
+    assert hardening.remediate_minimum_tls(WEBAPP, {"siteConfig": {"ftpsState": "Disabled", "minTlsVersion": "1.0"}}
+                                           )["siteConfig"] == {"ftpsState": "Disabled", "minTlsVersion": "1.2"}
+    assert hardening.remediate_minimum_tls(COSMOS, {}) is None  # absent is already Tls12
 
 
 def test_customer_managed_keys() -> None:

@@ -8,7 +8,14 @@ from typing import Any
 
 import pytest
 
-from sovereign_components.events.names import CLASSIFICATION_ATTRIBUTE, METADATA_CHANNEL_LABEL
+from sovereign_components.events.names import (
+    CLASSIFICATION_ATTRIBUTE,
+    KIND_ATTRIBUTE,
+    METADATA_CHANNEL_LABEL,
+    METADATA_KIND,
+    METADATA_TOPIC_KIND,
+    TOPIC_KIND_TAG,
+)
 from sovereign_components.policies import context_from_config
 from sovereign_components.policies.findings import StackResource
 from sovereign_components.policies.rules import cross_region as cr
@@ -128,12 +135,26 @@ def test_webhook_to_function_app_of_the_stack() -> None:
     assert blocked(run(cr.EVENTGRID, app, s)) == [s.urn]
 
 
-def channel(values: list[str], *, label: bool = True, arrays: bool = False) -> StackResource:
+#: The stack's dedicated metadata topic (tagged), and its regional topic (not tagged).
+META_TOPIC = res("metatopic", "azure-native:eventgrid:Topic",
+                 {"location": "westeurope", "topicName": "meta", "tags": {TOPIC_KIND_TAG: METADATA_TOPIC_KIND},
+                  "id": f"{SUB}/Microsoft.EventGrid/topics/meta"})
+REGIONAL_TOPIC = res("topic", "azure-native:eventgrid:Topic",
+                     {"location": "westeurope", "topicName": "regional", "id": f"{SUB}/Microsoft.EventGrid/topics/regional"})
+
+
+def channel(values: list[str], *, label: bool = True, arrays: bool = False,
+            kinds: list[str] | None = None, scope: StackResource = META_TOPIC) -> StackResource:
+    filters = [{"operatorType": "StringIn", "key": CLASSIFICATION_ATTRIBUTE, "values": values}]
+    if kinds is None:
+        kinds = [METADATA_KIND]
+    if kinds:
+        filters.append({"operatorType": "StringIn", "key": KIND_ATTRIBUTE, "values": kinds})
     return sub({
         "labels": [METADATA_CHANNEL_LABEL] if label else [],
+        "scope": scope.props["id"],
         "destination": {"endpointType": "WebHook", "endpointUrl": "https://meta.us.example.com/events"},
-        "filter": {"enableAdvancedFilteringOnArrays": arrays, "advancedFilters": [
-            {"operatorType": "StringIn", "key": CLASSIFICATION_ATTRIBUTE, "values": values}]},
+        "filter": {"enableAdvancedFilteringOnArrays": arrays, "advancedFilters": filters},
     })
 
 
@@ -142,17 +163,30 @@ US_ENDPOINT = context_from_config({"boundary": "EU", "allowedExternalEndpoints":
 
 
 def test_metadata_channel_allowed_with_filter() -> None:
-    assert run(cr.EVENTGRID, channel(["Public", "internal"]), ctx=US_ENDPOINT) == []
+    assert run(cr.EVENTGRID, META_TOPIC, channel(["Public", "internal"]), ctx=US_ENDPOINT) == []
 
 
 @pytest.mark.parametrize("s", [
-    channel(["Public", "Restricted"]),   # a regulated value admitted
-    channel([]),                          # empty filter
-    channel(["Public"], label=False),     # not declared
-    channel(["Public"], arrays=True),     # array filtering widens StringIn
+    channel(["Public", "Restricted"]),                 # a regulated value admitted
+    channel([]),                                        # empty filter
+    channel(["Public"], label=False),                   # not declared
+    channel(["Public"], arrays=True),                   # array filtering widens StringIn
+    channel(["Public"], kinds=[]),                      # no kind filter: a full event could match
+    channel(["Public"], kinds=[METADATA_KIND, "x"]),     # the kind filter admits another kind
+    channel(["Public"], scope=REGIONAL_TOPIC),          # reads the regional topic, not the metadata one
 ])
 def test_metadata_channel_blocked_without_a_narrow_filter(s: StackResource) -> None:
-    assert blocked(run(cr.EVENTGRID, s, ctx=US_ENDPOINT)) == [s.urn]
+    assert blocked(run(cr.EVENTGRID, META_TOPIC, REGIONAL_TOPIC, s, ctx=US_ENDPOINT)) == [s.urn]
+
+
+def test_metadata_channel_scope_through_property_dependencies() -> None:
+    """In a real preview the scope id is unknown: the topic is found through the dependency."""
+    s = channel(["Public"])
+    s.props["scope"] = UNKNOWN
+    s.property_dependencies["scope"] = [META_TOPIC.urn]
+    assert run(cr.EVENTGRID, META_TOPIC, s, ctx=US_ENDPOINT) == []
+    s.property_dependencies["scope"] = [REGIONAL_TOPIC.urn]
+    assert blocked(run(cr.EVENTGRID, META_TOPIC, REGIONAL_TOPIC, s, ctx=US_ENDPOINT)) == [s.urn]
 
 
 def test_metadata_channel_to_an_outside_stack_resource_is_blocked() -> None:
@@ -164,7 +198,7 @@ def test_metadata_channel_to_an_outside_stack_resource_is_blocked() -> None:
     unknown.props["destination"] = {"endpointType": "ServiceBusQueue", "resourceId": UNKNOWN}
     unknown.property_dependencies["destination"] = [QUEUE_US.urn]
     for s in (known, unknown):
-        assert blocked(run(cr.EVENTGRID, s, ctx=US_ENDPOINT)) == [s.urn]
+        assert blocked(run(cr.EVENTGRID, META_TOPIC, s, ctx=US_ENDPOINT)) == [s.urn]
 
 
 def test_metadata_channel_target_must_still_be_placed() -> None:

@@ -89,15 +89,22 @@ def _unit(i: int, rg: StackResource) -> list[StackResource]:
         "destination": {"endpointType": "ServiceBusQueue", "resourceId": f"{ns.props['id']}/queues/q{i}"},
         "deadLetterDestination": {"resourceId": UNKNOWN}},
         property_dependencies={"deadLetterDestination": [sa.urn]})
+    topic = located(f"topic{i}", "azure-native:eventgrid:Topic", "Microsoft.EventGrid/topics", "topicName")
     sub_host = _res(f"subh{i}", "azure-native:eventgrid:TopicEventSubscription", {
-        "destination": {"endpointType": "WebHook", "endpointUrl": f"https://app{i}.azurewebsites.net/api/x"}})
+        "topicName": f"topic{i}",
+        "destination": {"endpointType": "WebHook", "endpointUrl": f"https://app{i}.azurewebsites.net/api/x"}},
+        property_dependencies={"topicName": [topic.urn]})
     sub_default_host = _res(f"subd{i}", "azure-native:eventgrid:EventSubscription", {
         "destination": {"endpointType": "WebHook", "endpointUrl": f"https://app{i}.contoso-hosting.example/x"}})
-    dr = _res(f"dr{i}", "azure-native:servicebus:DisasterRecoveryConfig", {"partnerNamespace": f"ns{i}"})
+    # children name their parent (data-flows-in-boundary places them there)
+    dr = _res(f"dr{i}", "azure-native:servicebus:DisasterRecoveryConfig",
+              {"namespaceName": f"ns{i}", "resourceGroupName": g, "partnerNamespace": f"ns{i}"},
+              property_dependencies={"namespaceName": [ns.urn], **rgdep})
     orp = _res(f"orp{i}", "azure-native:storage:ObjectReplicationPolicy",
-               {"sourceAccount": f"sa{i}", "destinationAccount": f"sa{i}"})
+               {"accountName": f"sa{i}", "resourceGroupName": g, "sourceAccount": f"sa{i}",
+                "destinationAccount": f"sa{i}"}, property_dependencies={"accountName": [sa.urn], **rgdep})
     return [sa, ns, queue, eh, hub, cosmos, app, ws, pe_known, pe_unknown, diag_known, diag_unknown,
-            sub_child, sub_host, sub_default_host, dr, orp]
+            topic, sub_child, sub_host, sub_default_host, dr, orp]
 
 
 def synthetic_stack(units: int) -> list[StackResource]:
@@ -177,9 +184,12 @@ def test_synthetic_unit_exercises_every_stack_rule() -> None:
         "sub0", "subh0", "subd0"}
     # every data/messaging resource has its endpoint / diagnostic setting except those left without
     advisory = {f.urn.rsplit("::", 1)[1] for f in found["private-endpoints-present"]}
-    assert advisory == {"ns0", "eh0", "ns1", "eh1", "ns2", "eh2"}
+    assert advisory == {"ns0", "eh0", "ns1", "eh1", "ns2", "eh2", "topic0", "topic1", "topic2"}
     diagnostics = {f.urn.rsplit("::", 1)[1] for f in found["diagnostic-settings-present"]}
-    assert diagnostics == {"cosmos0", "cosmos1", "cosmos2"}
+    assert diagnostics == {"cosmos0", "cosmos1", "cosmos2", "topic0", "topic1", "topic2"}
+    # the value scan and the parents: the outside unit's children and sinks, nothing inside
+    assert {f.urn.rsplit("::", 1)[1] for f in found["data-flows-in-boundary"]} == {"q0", "hub0", "diag0", "diage0",
+                                                                                   "dr0", "orp0", "subh0"}
     assert not inside_units & {f.urn for rule, fs in found.items() if "present" not in rule for f in fs}
 
 

@@ -6,10 +6,12 @@ input whose property dependencies place it, control). Targets are placed by
 :mod:`~sovereign_components.policies.resolve`; a target that cannot be placed inside the
 boundary fails closed unless allow-listed in ``allowedExternalEndpoints`` with a region inside.
 The one exception is a declared *metadata channel* (Event Grid subscriptions only): labelled
-``contract.METADATA_CHANNEL_LABEL`` and filtered to non-regulated classifications, it may
-deliver to an allow-listed target outside the boundary - and only to one placed by the
-allow-list: a channel aimed at a stack resource outside the boundary (or at a target placed
-through property dependencies) is judged like any other subscription.
+``events.names.METADATA_CHANNEL_LABEL``, filtered to ``KIND_ATTRIBUTE`` exactly
+``[METADATA_KIND]`` and to non-regulated classifications, reading from a topic of this stack
+tagged ``TOPIC_KIND_TAG = METADATA_TOPIC_KIND``, it may deliver to an allow-listed target
+outside the boundary - and only to one placed by the allow-list: a channel aimed at a stack
+resource outside the boundary (or at a target placed through property dependencies) is judged
+like any other subscription.
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...events.names import CLASSIFICATION_ATTRIBUTE, METADATA_CHANNEL_LABEL, NON_REGULATED_CLASSIFICATIONS
+from ...events.names import (
+    CLASSIFICATION_ATTRIBUTE,
+    KIND_ATTRIBUTE,
+    METADATA_CHANNEL_LABEL,
+    METADATA_KIND,
+    METADATA_TOPIC_KIND,
+    NON_REGULATED_CLASSIFICATIONS,
+    TOPIC_KIND_TAG,
+)
 from ..arm import is_reference
 from ..context import NO_BOUNDARY_MESSAGE, PolicyContext
 from ..findings import Finding, StackResource
@@ -72,6 +82,8 @@ FORWARDING = "servicebus-forwarding-in-boundary"
 PRIVATE_ENDPOINTS = "private-endpoint-targets-in-boundary"
 
 _STORAGE = ("azure-native:storage:StorageAccount", "accountName")
+#: Resource-level and subscription-level diagnostic settings send logs the same way (G9).
+_DIAG = _tokens("monitor:DiagnosticSetting", "monitor:SubscriptionDiagnosticSetting")
 
 REFERENCES: tuple[Reference, ...] = (
     Reference("G8", EVENTGRID, is_event_subscription, "destination.resourceId", "destination"),
@@ -87,12 +99,12 @@ REFERENCES: tuple[Reference, ...] = (
               "captureDescription", when=_capture_enabled),
     Reference("G7", CAPTURE, _tokens("eventhub:EventHub"), "captureDescription.destination.dataLakeAccountName",
               "captureDescription", kind="name", when=_capture_enabled),
-    Reference("G9", DIAGNOSTICS, _tokens("monitor:DiagnosticSetting"), "workspaceId", "workspaceId"),
-    Reference("G9", DIAGNOSTICS, _tokens("monitor:DiagnosticSetting"), "storageAccountId", "storageAccountId"),
-    Reference("G9", DIAGNOSTICS, _tokens("monitor:DiagnosticSetting"), "eventHubAuthorizationRuleId",
+    Reference("G9", DIAGNOSTICS, _DIAG, "workspaceId", "workspaceId"),
+    Reference("G9", DIAGNOSTICS, _DIAG, "storageAccountId", "storageAccountId"),
+    Reference("G9", DIAGNOSTICS, _DIAG, "eventHubAuthorizationRuleId",
               "eventHubAuthorizationRuleId"),
-    Reference("G9", DIAGNOSTICS, _tokens("monitor:DiagnosticSetting"), "serviceBusRuleId", "serviceBusRuleId"),
-    Reference("G9", DIAGNOSTICS, _tokens("monitor:DiagnosticSetting"), "marketplacePartnerId",
+    Reference("G9", DIAGNOSTICS, _DIAG, "serviceBusRuleId", "serviceBusRuleId"),
+    Reference("G9", DIAGNOSTICS, _DIAG, "marketplacePartnerId",
               "marketplacePartnerId", kind="external"),
     Reference("G6", DR, _tokens("servicebus:DisasterRecoveryConfig", "eventhub:DisasterRecoveryConfig"),
               "partnerNamespace", "partnerNamespace",
@@ -131,30 +143,72 @@ def _values(props: Mapping[str, Any], path: str) -> list[tuple[str, Any]]:
     return out
 
 
+def _string_in(props: Mapping[str, Any], attribute: str) -> list[list[str]]:
+    """The value lists of every ``StringIn`` advanced filter on ``attribute`` (or ``data.<attribute>``);
+    a list holding an unknown or a non-string comes back with ``None`` in it."""
+    out = []
+    for flt in as_list(lookup(props, "filter.advancedFilters")):
+        if not isinstance(flt, Mapping):
+            continue
+        op, key = lookup(flt, "operatorType"), lookup(flt, "key")
+        if not (isinstance(op, str) and op == "StringIn" and isinstance(key, str)):
+            continue
+        if key.lower() not in (attribute, f"data.{attribute}"):
+            continue
+        out.append([v if isinstance(v, str) and not is_unknown(v) else None for v in as_list(lookup(flt, "values"))])
+    return out
+
+
 def is_metadata_channel(props: Mapping[str, Any]) -> bool:
-    """A declared metadata channel: the label, and an advanced filter ``StringIn`` on the
-    classification attribute whose values are a non-empty subset of the non-regulated
-    classifications. Advanced filters are ANDed, so others only narrow it - except
+    """A declared metadata channel, as far as its own inputs show: the label, an advanced filter
+    ``StringIn`` on the kind attribute whose values are exactly ``[METADATA_KIND]`` (only a
+    ``MetadataEvent`` carries it, so no full event can match, whatever its classification), and
+    one ``StringIn`` on the classification attribute whose values are a non-empty subset of the
+    non-regulated classifications. Advanced filters are ANDed, so others only narrow it - except
     ``enableAdvancedFilteringOnArrays``, which lets an array attribute with one allowed value
-    through, so it disqualifies the channel."""
+    through, so it disqualifies the channel. Where it reads from is judged with the stack
+    (:func:`metadata_scope_ok`)."""
     labels = lookup(props, "labels")
     if is_unknown(labels) or METADATA_CHANNEL_LABEL not in [l for l in as_list(labels) if isinstance(l, str)]:
         return False
     if as_bool(lookup(props, "filter.enableAdvancedFilteringOnArrays")) is True:
         return False
+    kind_ok = any(len(vals) == 1 and vals[0] is not None and vals[0].lower() == METADATA_KIND.lower()
+                  for vals in _string_in(props, KIND_ATTRIBUTE))
     allowed = {c.lower() for c in NON_REGULATED_CLASSIFICATIONS}
-    for flt in as_list(lookup(props, "filter.advancedFilters")):
-        if not isinstance(flt, Mapping):
-            continue
-        op, key, values = lookup(flt, "operatorType"), lookup(flt, "key"), lookup(flt, "values")
-        if not (isinstance(op, str) and op == "StringIn" and isinstance(key, str)):
-            continue
-        if key.lower() not in (CLASSIFICATION_ATTRIBUTE, f"data.{CLASSIFICATION_ATTRIBUTE}"):
-            continue
-        vals = as_list(values)
-        if vals and all(isinstance(v, str) and not is_unknown(v) and v.lower() in allowed for v in vals):
-            return True
-    return False
+    classification_ok = any(vals and all(v is not None and v.lower() in allowed for v in vals)
+                            for vals in _string_in(props, CLASSIFICATION_ATTRIBUTE))
+    return kind_ok and classification_ok
+
+
+def _source_topic(index: StackIndex, res: StackResource) -> StackResource | None:
+    """The Event Grid topic of this stack the subscription reads from (by ``scope`` id or its
+    property dependencies; a ``TopicEventSubscription`` by ``topicName``)."""
+    for key in ("scope", "topicName"):
+        for urn in res.property_dependencies.get(key, ()):
+            dep = index.by_urn.get(urn)
+            if dep is not None and matches(dep.type, ("eventgrid:Topic",)):
+                return dep
+    scope = lookup(res.props, "scope")
+    if isinstance(scope, str) and not is_unknown(scope):
+        found = index.find_by_arm_id(scope, exclude=res.urn)
+        if found is not None and matches(found.type, ("eventgrid:Topic",)):
+            return found
+    name = lookup(res.props, "topicName")
+    if isinstance(name, str) and not is_unknown(name):
+        return index.find_by_name("azure-native:eventgrid:Topic", "topicName", name, exclude=res.urn)
+    return None
+
+
+def metadata_scope_ok(index: StackIndex, res: StackResource) -> bool:
+    """The channel reads from a topic of this stack tagged ``TOPIC_KIND_TAG = METADATA_TOPIC_KIND``:
+    the dedicated metadata topic only the metadata publisher may send to."""
+    topic = _source_topic(index, res)
+    if topic is None:
+        return False
+    tags = lookup(topic.props, "tags")
+    value = tags.get(TOPIC_KIND_TAG) if isinstance(tags, Mapping) else None
+    return isinstance(value, str) and value.lower() == METADATA_TOPIC_KIND.lower()
 
 
 def _verdict(res: StackResource, ref: Reference, path: str, placement: Placement, ctx: PolicyContext,
@@ -184,7 +238,8 @@ def check_references(policy: str, resources: Sequence[StackResource], ctx: Polic
     for res in index.resources:
         if ctx.is_exempt(res.urn):
             continue
-        channel = is_event_subscription(res.type) and is_metadata_channel(res.props)
+        channel = (is_event_subscription(res.type) and is_metadata_channel(res.props)
+                   and metadata_scope_ok(index, res))
         seen_unknown: set[str] = set()
         for ref in rows:
             if not ref.applies(res.type) or (ref.when is not None and not ref.when(res.props)):

@@ -8,9 +8,10 @@ from typing import Any
 
 from ...geo.regions import GLOBAL_LOCATIONS, is_known_region, normalize_region_name
 from ..applicability import applies_to
+from ..catalogue import catalogue
 from ..context import NO_BOUNDARY_MESSAGE, PolicyContext
 from ..findings import Finding
-from ..tokens import canonical_token, is_azure_native, is_global_type, is_regional_type, short
+from ..tokens import canonical_token, is_azure_native, short
 from ..values import MISSING, as_list, require
 
 RESOURCE_GROUP = "azure-native:resources:ResourceGroup"
@@ -36,28 +37,39 @@ def region_verdict(value: Any, ctx: PolicyContext, what: str, control: str) -> F
 
 
 def check_location(token: str, props: Mapping[str, Any], ctx: PolicyContext, *, protect: bool = False) -> list[Finding]:
-    """L1: a regional resource's ``location`` must be inside the boundary (+ extra regions).
+    """L1: a resource's ``location`` must be inside the boundary (+ extra regions).
 
-    ``global`` passes only for the inherently global types (G10, ``tokens.GLOBAL_TYPES``), the
-    way Azure Policy "Allowed locations" skips ``global``. A missing ``location`` on a tracked
-    regional type fails closed (G13: the provider would fill it from config or the resource
-    group, which the policy cannot see), and an unknown one is undecided.
+    The catalogue's location kind decides the rest: ``global`` passes only for inherently global
+    types (G10) and for a regional type in its global shape (``global_when``: a subscription-
+    scope system topic), the way Azure Policy "Allowed locations" skips ``global``; a missing
+    ``location`` on a ``regional`` type fails closed (G13: the provider fills it from its config
+    or the resource group, which the engine emulates - absent means nothing could place it); a
+    child or extension resource lives where its parent or scope lives (data-flows-in-boundary
+    places it) and is judged here only when it carries a location. An unknown one is undecided.
+    Any token that carries a ``location`` is judged, vetted or not.
     """
-    if not is_azure_native(token) or canonical_token(token) == RESOURCE_GROUP:
+    canonical = canonical_token(token)
+    if canonical == RESOURCE_GROUP or canonical.startswith("pulumi:"):
         return []
+    entry = catalogue().types.get(canonical)
     location = require(props, "location")
     if location is MISSING:
-        if is_regional_type(token):
+        if entry is not None and entry.location == "regional" and not entry.escape_hatch and not (
+                entry.global_when is not None and entry.global_when.holds(props)):
             return [Finding(
                 f"{short(token)} has no 'location': set it explicitly from the stack config so "
                 "the policy can check it (G13)", "L1")]
         return []
     if isinstance(location, str) and normalize_region_name(location) in GLOBAL_LOCATIONS:
-        if is_global_type(token):
+        if entry is not None and (entry.location == "global" or (
+                entry.global_when is not None and entry.global_when.holds(props))):
             return []
+        kind = entry.location if entry is not None else "not vetted"
         return [Finding(
             f"location {location!r} is only allowed for inherently global types (G10); "
-            f"{short(token)} is regional", "L1")]
+            f"{short(token)} is {kind}", "L1")]
+    if not is_azure_native(token) and entry is None and not isinstance(location, str):
+        return []
     found = region_verdict(location, ctx, "location", "L1")
     return [found] if found else []
 

@@ -17,7 +17,8 @@ from ..findings import Finding
 from ..tokens import matches, short
 from ..values import MISSING, as_bool, as_list, lookup, require
 from .location import region_verdict
-from .properties import PropertyRow, rows_check, rows_remediation
+from ..catalogue import catalogue
+from .properties import rule_check, rule_remediation
 
 #: Storage SKUs that replicate to the paired region (G3).
 GEO_REPLICATING_SKUS: frozenset[str] = frozenset(
@@ -91,22 +92,29 @@ def check_storage_replication(token: str, props: Mapping[str, Any], ctx: PolicyC
     return [Finding(f"{why}; use a *_LRS or *_ZRS SKU", "G3")] if why else []
 
 
-CROSS_TENANT: tuple[PropertyRow, ...] = (
-    # Azure Policy 92a89a79: anything but an explicit false is non-compliant.
-    PropertyRow("T6", ("storage:StorageAccount",), "allowCrossTenantReplication", (False,), False,
-                "object replication to accounts of other tenants stays possible", fix=False),
-)
-check_cross_tenant_replication = rows_check(CROSS_TENANT)
-remediate_cross_tenant_replication = rows_remediation(CROSS_TENANT)
+#: T6 (catalogue rows). Azure Policy 92a89a79 flags anything but an explicit false, but Azure
+#: itself defaults ``allowCrossTenantReplication`` to false for accounts created since December
+#: 2023, so an absent key on a new account is compliant (no crying wolf); ``check-state`` sees the
+#: deployed value of older accounts in their outputs.
+CROSS_TENANT_RULE = "storage-no-cross-tenant-replication"
+CROSS_TENANT = catalogue().checks(CROSS_TENANT_RULE)
+check_cross_tenant_replication = rule_check(CROSS_TENANT_RULE)
+remediate_cross_tenant_replication = rule_remediation(CROSS_TENANT_RULE)
 
-MULTI_REGION_WRITES: tuple[PropertyRow, ...] = (
-    # Decision: true is a violation even with one location today - the flag makes every region
-    # added later a write region, and the source design requires "multi-region writes disabled".
-    PropertyRow("G4", ("cosmosdb:DatabaseAccount",), "enableMultipleWriteLocations", (False,), True,
-                "every location becomes a write region", fix=False),
-)
-check_cosmos_multi_region_writes = rows_check(MULTI_REGION_WRITES)
-remediate_cosmos_multi_region_writes = rows_remediation(MULTI_REGION_WRITES)
+#: G4 (catalogue rows). Decision: true is a violation even with one location today - the flag
+#: makes every region added later a write region, and the source design requires "multi-region
+#: writes disabled".
+MULTI_REGION_WRITES_RULE = "cosmos-no-multi-region-writes"
+MULTI_REGION_WRITES = catalogue().checks(MULTI_REGION_WRITES_RULE)
+check_cosmos_multi_region_writes = rule_check(MULTI_REGION_WRITES_RULE)
+remediate_cosmos_multi_region_writes = rule_remediation(MULTI_REGION_WRITES_RULE)
+
+#: Copies to the paired region named by a property (SQL backup storage redundancy, Notification
+#: Hubs replication): allowed only where the region's pair is inside the boundary (G2).
+PAIRED_COPIES_RULE = "paired-copies-in-boundary"
+PAIRED_COPIES = catalogue().checks(PAIRED_COPIES_RULE)
+check_paired_copies = rule_check(PAIRED_COPIES_RULE)
+remediate_paired_copies = rule_remediation(PAIRED_COPIES_RULE)
 
 
 @applies_to(*COSMOS_TOKENS)
