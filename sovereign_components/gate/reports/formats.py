@@ -114,6 +114,8 @@ def check_output_path(output: Path, inputs: RunInputs | None = None, what: str =
     """Fail before any work (a program run takes seconds) when writing the report to
     ``output`` would destroy an input of the run or could not be done."""
     resolved = _resolved(output)
+    if resolved.is_dir():
+        raise UsageError(f"{output}: --output is a directory; give a file path")
     reason = (inputs or RunInputs()).conflict(resolved)
     if reason is not None:
         shown = f"{output} (-> {resolved})" if resolved != Path(os.path.abspath(output)) else str(output)
