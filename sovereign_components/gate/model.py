@@ -88,6 +88,8 @@ class Capture:
     emulated: list[str] = field(default_factory=list)
     #: The stack config as Pulumi hands it to programs and policy packs (``ns:key`` -> str).
     config: dict[str, str] = field(default_factory=dict)
+    #: Config keys whose values are secrets (offline: placeholders; reports mask them).
+    secret_keys: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +99,7 @@ class Capture:
             "resources": [r.to_dict() for r in self.resources],
             "emulated": list(self.emulated),
             "config": dict(self.config),
+            "secret_keys": list(self.secret_keys),
         }
 
     @classmethod
@@ -108,6 +111,7 @@ class Capture:
             resources=[CapturedResource.from_dict(r) for r in data["resources"]],
             emulated=list(data.get("emulated", [])),
             config=dict(data.get("config", {})),
+            secret_keys=list(data.get("secret_keys", [])),
         )
 
 
@@ -166,7 +170,8 @@ class PreviewReport:
     violations: list[Violation]
     emulated: list[str] = field(default_factory=list)
     remediations: list[str] = field(default_factory=list)
-    #: ``"preview"`` (a program ran under mocks) or ``"check-state"`` (recorded state audited):
+    #: ``"preview"`` (a program ran against the offline engine) or ``"check-state"`` (recorded
+    #: state audited):
     #: the text report's title and summary say which.
     mode: str = "preview"
     #: The loaded pack (SARIF lists every rule of it, external packs included).
@@ -177,6 +182,9 @@ class PreviewReport:
     program_dir: Path | None = None
     #: An explicit file for SARIF results (``check-state``: the audited state file).
     sarif_artifact: Path | None = None
+    #: The stack config the policies saw (``ns:key`` -> str; the JSON report masks secret keys).
+    stack_config: dict[str, str] = field(default_factory=dict)
+    secret_keys: list[str] = field(default_factory=list)
 
     @property
     def summary(self) -> dict[str, int]:

@@ -75,12 +75,14 @@ def analyze(
     project: str = "project",
     stack: str = "stack",
     stack_config: Mapping[str, str] | None = None,
+    deployed: bool = False,
 ) -> AnalysisResult:
-    """Run ``pack`` over captured resources (Configure, Remediate+Analyze each, AnalyzeStack)."""
+    """Run ``pack`` over captured resources (Configure, Remediate+Analyze each, AnalyzeStack);
+    ``deployed`` (recorded state): policies read the outputs overlaid with the inputs."""
     from .analysis.analyzer import analyze as _analyze
 
     return _analyze(list(resources), pack, policy_config, project=project, stack=stack,
-                    stack_config=stack_config)
+                    stack_config=stack_config, deployed=deployed)
 
 
 def run_preview(
@@ -114,7 +116,7 @@ def run_preview(
     return audit(
         capture.resources, pack, policy_pack_config, project=capture.project, stack=capture.stack,
         stack_config=capture.config, notes=list(capture.emulated), mode="preview",
-        program_dir=Path(capture.program_dir),
+        program_dir=Path(capture.program_dir), secret_keys=capture.secret_keys,
     )
 
 
@@ -130,15 +132,18 @@ def audit(
     mode: str,
     program_dir: Path | None = None,
     sarif_artifact: Path | None = None,
+    secret_keys: Sequence[str] = (),
 ) -> PreviewReport:
     """Analyse resources (captured from a program, or read from a state file) and build the
     report both ``sovereign preview`` and ``sovereign check-state`` print: it carries the pack
     and the effective level of every policy after ``policy_pack_config``, so SARIF lists every
-    rule of any pack at its effective level."""
+    rule of any pack at its effective level. A state audit (``mode="check-state"``) judges
+    deployed truth: recorded outputs fill what the inputs do not state."""
     from .analysis.policy_config import resolve_policy_config
 
     resolved = resolve_policy_config(pack, policy_pack_config)
-    result = analyze(resources, pack, policy_pack_config, project=project, stack=stack, stack_config=stack_config)
+    result = analyze(resources, pack, policy_pack_config, project=project, stack=stack, stack_config=stack_config,
+                     deployed=mode == "check-state")
     return PreviewReport(
         project=project,
         stack=stack,
@@ -153,4 +158,6 @@ def audit(
         policy_levels={name: s.enforcement_level for name, s in resolved.items()},
         program_dir=program_dir,
         sarif_artifact=sarif_artifact,
+        stack_config=dict(stack_config or {}),
+        secret_keys=list(secret_keys),
     )

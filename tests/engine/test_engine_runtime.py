@@ -159,7 +159,7 @@ def test_run_preview_reports_pack_levels_and_program(tmp_path: Path):
     report = run_preview(NESTED, "dev", policy_pack=PROBE, policy_pack_config=config)
     assert report.pack.name == "probe" and report.program_dir == NESTED
     assert report.policy_levels == {"seen": "disabled", "aliases": "advisory"}
-    assert report.mode == "preview" and render_text(report).startswith("Previewing (offline, under mocks)")
+    assert report.mode == "preview" and render_text(report).startswith("Previewing (offline, no providers)")
     assert not [v for v in report.violations if v.policy == "seen"]
     rules = {r["id"]: r["defaultConfiguration"]["level"] for r in to_sarif_dict(report)["runs"][0]["tool"]["driver"]["rules"]}
     assert rules == {"seen": "none", "aliases": "warning"}
@@ -172,7 +172,7 @@ def test_check_state_report_is_not_called_a_preview():
     report = check_state(FIXTURES / "state" / "eu-v3-private.export.json")
     text = render_text(report)
     assert report.mode == "check-state"
-    assert "Previewing" not in text and "offline preview" not in text and "under mocks" not in text
+    assert "Previewing" not in text and "offline preview" not in text and "no providers, no cloud" not in text
     assert text.startswith("Auditing recorded state") and "state audit" in summary_line(report)
 
 

@@ -20,6 +20,14 @@ during preview" advisory (a policy read an unknown value) is *undecided*; other 
 advisory. A policy that raises does not crash the run: it is reported as a diagnostic of that
 policy at its own level carrying the exception (fail closed for mandatory rules).
 
+What the policies read per resource: in a preview, the (checked) inputs — ``Analyze`` gets the
+inputs, ``AnalyzeStack`` the inputs over the outputs (a new resource's outputs echo its inputs).
+In a state audit (``deployed=True``, ``check-state``) the recorded *outputs* are the deployed
+truth the inputs may not state: both calls get the outputs overlaid with the inputs — inputs win
+where present, outputs fill what they lack, nested objects merged key by key (a recorded
+``minimumTlsVersion: TLS1_2`` or ``networkRuleSet.defaultAction`` counts even when the program
+relied on the service default).
+
 Like the engine, analysis sees the stack config through ``PULUMI_CONFIG`` and project/stack
 through ``PULUMI_PROJECT``/``PULUMI_STACK``/``PULUMI_DRY_RUN`` (pulumi_policy
 ``_configure_runtime_settings``); they are set for the call and restored after, inside a
@@ -45,6 +53,7 @@ from pulumi_policy.policy import _NotApplicableError, _PolicyAnalyzerServicer
 from pulumi_policy.proxy import UnknownValueError
 
 from ..engine.gc_control import paused_gc
+from ..engine.wire import SIG_KEY
 from ..model import AnalysisResult, CapturedResource, Violation, analysed_per_resource
 from .pack_loader import LoadedPack
 from .policy_config import PolicySettings, cache_key, resolve_policy_config
@@ -200,6 +209,24 @@ def _violation(analyzer: _Analyzer, diag: Any, default_urn: str) -> Violation:
     )
 
 
+def overlay(outputs: Mapping[str, Any], inputs: Mapping[str, Any]) -> dict[str, Any]:
+    """``inputs`` over ``outputs``: an input wins where present; objects on both sides merge
+    key by key; anything else (lists, scalars, secrets) is taken whole from the inputs."""
+    merged: dict[str, Any] = dict(outputs)
+    for key, value in inputs.items():
+        base = merged.get(key)
+        if (isinstance(value, dict) and isinstance(base, dict) and SIG_KEY not in value and SIG_KEY not in base):
+            merged[key] = overlay(base, value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _properties(r: CapturedResource, deployed: bool) -> dict[str, Any]:
+    """What ``Analyze`` reads of ``r`` (see the module docstring)."""
+    return overlay(r.outputs, r.inputs) if deployed else r.inputs
+
+
 def _options(r: CapturedResource) -> Any:
     return proto.AnalyzerResourceOptions(protect=r.protect, parent=r.parent, aliases=list(r.aliases))
 
@@ -217,10 +244,10 @@ def _provider(r: CapturedResource, by_urn: Mapping[str, CapturedResource]) -> An
 
 
 def _analyze_resource(analyzer: _Analyzer, r: CapturedResource, by_urn: Mapping[str, CapturedResource],
-                      out: list[Violation], remediations: list[str]) -> None:
+                      out: list[Violation], remediations: list[str], deployed: bool = False) -> None:
     servicer = analyzer.servicer
     request = proto.AnalyzeRequest(
-        type=r.type, properties=to_struct(r.inputs), urn=r.urn, name=r.name,
+        type=r.type, properties=to_struct(_properties(r, deployed)), urn=r.urn, name=r.name,
         options=_options(r), provider=_provider(r, by_urn),
     )
     if analyzer.remediates:
@@ -242,13 +269,13 @@ def _analyze_resource(analyzer: _Analyzer, r: CapturedResource, by_urn: Mapping[
 
 
 def _analyze_stack(analyzer: _Analyzer, resources: Sequence[CapturedResource],
-                   by_urn: Mapping[str, CapturedResource], out: list[Violation]) -> None:
+                   by_urn: Mapping[str, CapturedResource], out: list[Violation], deployed: bool = False) -> None:
     request = proto.AnalyzeStackRequest(
         resources=[
             proto.AnalyzerResource(
                 type=r.type,
                 # stack policies see outputs; in a preview those echo the (checked) inputs
-                properties=to_struct({**r.outputs, **r.inputs}),
+                properties=to_struct(overlay(r.outputs, r.inputs) if deployed else {**r.outputs, **r.inputs}),
                 urn=r.urn,
                 name=r.name,
                 options=_options(r),
@@ -267,7 +294,7 @@ def _analyze_stack(analyzer: _Analyzer, resources: Sequence[CapturedResource],
     out.extend(_violation(analyzer, d, "") for d in response.diagnostics)
 
 
-def _run(analyzer: _Analyzer, resources: Sequence[CapturedResource]) -> AnalysisResult:
+def _run(analyzer: _Analyzer, resources: Sequence[CapturedResource], deployed: bool = False) -> AnalysisResult:
     from pulumi.runtime import config as rt_config
 
     rt_config.CONFIG.set({})  # the servicer writes PULUMI_CONFIG into this map; keep it private
@@ -277,9 +304,9 @@ def _run(analyzer: _Analyzer, resources: Sequence[CapturedResource]) -> Analysis
     start = time.perf_counter()
     for r in resources:
         if analysed_per_resource(r):
-            _analyze_resource(analyzer, r, by_urn, violations, remediations)
+            _analyze_resource(analyzer, r, by_urn, violations, remediations, deployed)
     middle = time.perf_counter()
-    _analyze_stack(analyzer, resources, by_urn, violations)
+    _analyze_stack(analyzer, resources, by_urn, violations, deployed)
     end = time.perf_counter()
     return AnalysisResult(violations, remediations, resource_seconds=middle - start, stack_seconds=end - middle)
 
@@ -292,8 +319,10 @@ def analyze(
     project: str = "project",
     stack: str = "stack",
     stack_config: Mapping[str, str] | None = None,
+    deployed: bool = False,
 ) -> AnalysisResult:
-    """Run ``pack`` over ``resources``; see the module docstring for what is analysed how."""
+    """Run ``pack`` over ``resources``; see the module docstring for what is analysed how
+    (``deployed``: recorded state, outputs overlaid with inputs)."""
     analyzer = _analyzer_for(pack, policy_config)
     with _engine_environment(project, stack, stack_config or {}):
-        return contextvars.copy_context().run(_run, analyzer, resources)
+        return contextvars.copy_context().run(_run, analyzer, resources, deployed)

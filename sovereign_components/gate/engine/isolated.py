@@ -18,7 +18,9 @@ interrupted run leaves no process behind.
 from __future__ import annotations
 
 import os
+import re
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -63,6 +65,39 @@ def run_spec(project: Project, config: Mapping[str, str], address: str) -> dict[
     }
 
 
+_IMPORTED_MODULE = re.compile(
+    r"pulumi_azure_native\.(\w+)|from[ \t]+pulumi_azure_native[ \t]+import[ \t]+(?:\(([^)]*)\)|([\w \t,]+))")
+
+
+def likely_modules(project: Project) -> list[str]:
+    """SDK modules the program probably registers types of: the common ones the zygote imports,
+    plus every ``pulumi_azure_native.<module>`` the program's own files name."""
+    from .zygote import PRELOAD
+
+    names = dict.fromkeys(m for m in PRELOAD if m.startswith("pulumi_azure_native."))
+    root = project.main if project.main.is_dir() else project.main.parent
+    for path in list(root.glob("*.py"))[:200]:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for dotted, grouped, listed in _IMPORTED_MODULE.findall(text):
+            for name in [dotted, *re.findall(r"\w+", grouped + " " + listed)]:
+                if name:
+                    names[f"pulumi_azure_native.{name}"] = None
+    return list(names)
+
+
+def _warm(schema: Any, modules: list[str]) -> None:
+    """Read the SDK facts the program will probably ask for while it is still importing (the
+    gate's core is idle then); a lookup the program makes first simply waits for the read."""
+    for name in modules:
+        try:
+            schema.module(name)
+        except Exception:  # noqa: BLE001 - warming is an optimisation; the lookup reports errors
+            continue
+
+
 def _config_source(project: Project) -> str:
     return f"{project.stack_file.name} / Pulumi.yaml config"
 
@@ -80,6 +115,7 @@ class ProgramRun:
         self.config = {**project.config, **(config_overrides or {})}
         self.timeout = default_timeout() if timeout is None else timeout
         self._server: Any = None
+        self.rpc_stats: Any = None
         python = interpreter(project)
         self._run, zygote = launcher.begin(python, launcher.program_environment(), sink=sink, use_zygote=use_zygote)
         self._started = time.monotonic()
@@ -91,8 +127,11 @@ class ProgramRun:
                            secret_keys=list(project.secret_keys),
                            esc_environments=list(getattr(project, "esc_environments", []) or []),
                            config_source=_config_source(project), unknowns=unknowns, directory=project.directory)
-            self.emulator = Emulator(info, load_schema(None if same else python), log_sink=self._log)
+            schema = load_schema(None if same else python)
+            self.emulator = Emulator(info, schema, log_sink=self._log)
             self._server = MonitorServer(self.emulator)
+            threading.Thread(target=_warm, args=(schema, likely_modules(project)), name="sovereign-sdk-facts",
+                             daemon=True).start()
             spec = run_spec(project, self.config, self._server.address)
             if zygote is not None:
                 self._run.fork_from(zygote, spec)
@@ -127,6 +166,7 @@ class ProgramRun:
 
     def _stop_server(self) -> None:
         if self._server is not None:
+            self.rpc_stats = self._server.stats
             self._server.stop()
             self._server = None
 

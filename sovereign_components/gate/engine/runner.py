@@ -177,4 +177,5 @@ def build_capture(project: Project, config: Mapping[str, str], emulator: Emulato
         resources=stable_order(resources),
         emulated=emulated,
         config=dict(config),
+        secret_keys=list(project.secret_keys),
     )

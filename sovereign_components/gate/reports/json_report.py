@@ -1,4 +1,4 @@
-"""The ``--format json`` report: exactly the design's keys (schema: report.schema.json).
+"""The ``--format json`` report: the design's keys (schema: report.schema.json).
 
 ``inputs`` are the camelCase inputs the policies saw, except that secret values are shown as
 ``"[secret]"`` (reports end up in CI logs; ``pulumi preview`` masks them too).
@@ -6,6 +6,14 @@
 appears as pulumi_policy reports it, an advisory "can't run policy … during preview", and is
 counted under ``summary.undecided``, not ``summary.advisory``. The extra top-level key
 ``emulated`` lists what the offline engine stood in for (invokes, provider defaults, secrets).
+
+Lossless: each resource also carries everything the analysis read — ``propertyDependencies``
+(stack policies resolve references through them), ``outputs`` (what policies may read of the
+answer: inputs echoed plus ids and endpoints, never a placeholder), ``custom``, ``id``,
+``provider``, ``aliases``, ``external`` (read, not created) and ``unreadableKeys`` (input keys the
+resource's SDK type does not declare, sent on the wire but never read by the provider) — so
+``sovereign check-state`` over this report judges exactly what the preview judged; ``config`` is
+the stack config the policies saw (secret keys masked), as ``pulumi preview --json`` prints it.
 """
 
 from __future__ import annotations
@@ -45,12 +53,21 @@ def to_json_dict(report: PreviewReport) -> dict[str, Any]:
                 "inputs": mask_secrets(r.inputs),
                 "protect": r.protect,
                 "dependencies": list(r.dependencies),
+                "propertyDependencies": {k: list(v) for k, v in r.property_dependencies.items()},
+                "custom": r.custom,
+                "id": r.id,
+                "provider": r.provider,
+                "aliases": list(r.aliases),
+                "outputs": mask_secrets(r.outputs),
+                "external": r.external,
+                "unreadableKeys": list(r.unreadable_keys),
             }
             for r in report.resources
         ],
         "violations": [v.to_json_dict() for v in report.violations],
         "summary": report.summary,
         "emulated": list(report.emulated),
+        "config": {k: SECRET_MASK if k in report.secret_keys else v for k, v in sorted(report.stack_config.items())},
     }
 
 

@@ -9,11 +9,11 @@ from collections import defaultdict
 from ..model import PreviewReport, Violation
 
 #: Per report mode: the title (``{stack}``/``{project}`` filled in), what the summary says the
-#: results rest on, and the heading of the notes. A state audit ran no program and no mocks: it
-#: must not claim to be a preview.
+#: results rest on, and the heading of the notes. A state audit ran no program: it must not claim
+#: to be a preview.
 MODES: dict[str, tuple[str, str, str]] = {
-    "preview": ("Previewing (offline, under mocks) stack '{stack}' of project '{project}'",
-                "offline preview: mocks, no providers",
+    "preview": ("Previewing (offline, no providers) stack '{stack}' of project '{project}'",
+                "offline preview: no providers, no cloud",
                 "Emulated offline (no provider, no cloud):"),
     "check-state": ("Auditing recorded state of stack '{stack}' of project '{project}' (no program ran)",
                     "state audit: values as recorded, no providers",
