@@ -35,7 +35,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -75,6 +75,8 @@ _INT = re.compile(r"^[-+]?(?:[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+)$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = re.compile(r"^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 _INT64 = (-(2**63), 2**64 - 1)  # Pulumi keeps int64, or uint64 for large positive values
+#: What an explicitly tagged scalar (``!!int 7``) must resolve to.
+_TAG_TYPES: dict[str, tuple[type, ...]] = {"int": (int,), "float": (int, float), "bool": (bool,), "null": (type(None),)}
 
 
 @dataclass
@@ -132,11 +134,10 @@ class _Builder:
         if kind in ("str", "timestamp"):
             return text
         if kind in ("int", "float", "bool", "null"):
-            value = self.resolve_plain(text, line)
-            expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[kind]
-            if not isinstance(value, expected) or (kind == "int" and isinstance(value, bool)):
+            value: Any = self.resolve_plain(text, line)
+            if not isinstance(value, _TAG_TYPES[kind]) or (kind == "int" and isinstance(value, bool)):
                 raise self.fail(line, f"{text!r} is not a valid !!{kind}")
-            return float(value) if kind == "float" else value
+            return float(cast(float, value)) if kind == "float" else value
         raise self.fail(line, f"unsupported tag '!!{kind}'")
 
     def resolve_plain(self, text: str, line: int) -> Any:
@@ -156,10 +157,10 @@ class _Builder:
                                       "quote it if it is an identifier")
             return value
         if _FLOAT.match(text):
-            value = float(text)
-            if not math.isfinite(value):
+            number = float(text)
+            if not math.isfinite(number):
                 raise self.fail(line, f"number {text[:40]} is too large (JSON has no infinity)")
-            return value
+            return number
         if _SPECIAL_FLOAT.match(text):
             raise self.fail(line, f"{text} is not a finite number (JSON has no infinity or NaN); quote it "
                                   "if it is a string")
