@@ -41,6 +41,7 @@ from ..model import PROVIDER_TYPE_PREFIX, STACK_TYPE, UNKNOWN, CapturedResource
 from ..sdk import SdkError, SdkSchema
 from . import arm, invokes, outputs, urns
 from .defaults import RESOURCE_GROUP, Default, LocationDefaults
+from .placeholders import is_made_up
 from .transforms import (TransformError, TransformTable, apply_invoke_transforms, apply_resource_transforms,
                          from_struct, to_struct)
 from .wire import replace_resource_refs, unreadable_keys
@@ -126,6 +127,7 @@ class Notes:
     placeholder_types: set[str] = field(default_factory=set)
     external: list[str] = field(default_factory=list)
     secrets: list[str] = field(default_factory=list)
+    made_up: list[str] = field(default_factory=list)
     transforms: int = 0
     logs: list[tuple[int, str]] = field(default_factory=list)
 
@@ -175,20 +177,26 @@ class Emulator:
             self.errors.append(message)
         return EmulationError(message)
 
-    def _hide_secrets(self, value: Any, path: str, urn: str) -> Any:
-        """A string made from a secret config value (a placeholder offline) -> unknown."""
-        if not self._secret_values:
-            return value
+    def _unknowable(self, value: Any, path: str, urn: str) -> Any:
+        """A string made from a value offline cannot know -> unknown, so policies cannot decide
+        on it (and say so) instead of judging a stand-in: a secret config value (a placeholder
+        offline) or anything the engine made up (a placeholder output or invoke result, e.g. an
+        existing group's location)."""
         if isinstance(value, str):
+            where = f"{urn.rsplit('::', 1)[-1]}.{path}"
             if any(s in value for s in self._secret_values):
                 with self._lock:
-                    self.notes.secrets.append(f"{urn.rsplit('::', 1)[-1]}.{path}")
+                    self.notes.secrets.append(where)
+                return UNKNOWN
+            if is_made_up(value):
+                with self._lock:
+                    self.notes.made_up.append(where)
                 return UNKNOWN
             return value
         if isinstance(value, dict):
-            return {k: self._hide_secrets(v, f"{path}.{k}" if path else k, urn) for k, v in value.items()}
+            return {k: self._unknowable(v, f"{path}.{k}" if path else k, urn) for k, v in value.items()}
         if isinstance(value, list):
-            return [self._hide_secrets(v, f"{path}[{i}]", urn) for i, v in enumerate(value)]
+            return [self._unknowable(v, f"{path}[{i}]", urn) for i, v in enumerate(value)]
         return value
 
     def _make_urn(self, parent: str, type_: str, name: str) -> str:
@@ -330,7 +338,7 @@ class Emulator:
             provider = self._resolve_provider(options.provider, options.providers, parent, _package(type_))
         urn = self._make_urn(parent, type_, name)
 
-        inputs = self._hide_secrets(replace_resource_refs(result.props), "", urn)
+        inputs = self._unknowable(replace_resource_refs(result.props), "", urn)
         spec = self._spec(type_) if custom or type_.startswith(PROVIDER_TYPE_PREFIX) else None
         if type_.startswith(PROVIDER_TYPE_PREFIX):
             self.locations.add_provider(urn, type_, name, inputs)

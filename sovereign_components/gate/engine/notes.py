@@ -52,4 +52,9 @@ def lines(notes: Notes, *, project_notes: Sequence[str] = (), sdk_versions: Sequ
         shown = ", ".join(sorted(set(notes.secrets))[:10])
         out.append(f"secret config values: inputs made from them are unknown to policies ({shown}): "
                    "secrets cannot be decrypted offline")
+    if notes.made_up:
+        shown = ", ".join(sorted(set(notes.made_up))[:10])
+        more = f" and {len(set(notes.made_up)) - 10} more" if len(set(notes.made_up)) > 10 else ""
+        out.append(f"inputs made from placeholder values are unknown to policies ({shown}{more}): the program "
+                   "passed on a value only Azure knows (a computed output, an invoke result, an existing resource)")
     return out

@@ -6,19 +6,20 @@ nothing makes the SDK hand the program ``None`` (a crash in the program's own co
 a program that would preview fine); answering a value of the declared *type* lets it run on.
 The type comes from the installed SDK (:mod:`..sdk`), never from a hand list:
 
-* ``string``: an enum's first member, else a value chosen by the property's name (a GUID for
-  ``principalId``-like names, an ARM-shaped id for ``...Id``, a URL for endpoints, a timestamp
-  for ``...Time``), else ``"offline-placeholder"``. A ``location`` is :data:`~..model.UNKNOWN`:
-  where an existing resource lives cannot be known offline, and a made-up region would be judged
-  as one.
+* ``string``: a value chosen by the property's name (a GUID for ``principalId``-like names, an
+  ARM-shaped id for ``...Id``, a URL for endpoints, a timestamp for ``...Time``), else
+  ``"offline-placeholder-<name>"`` (enums too: a made-up member would be judged as a real one).
 * ``integer``/``number`` 0, ``boolean`` false; ``array`` one element; ``map`` and ``any`` empty;
   ``object`` every declared property (to :data:`MAX_DEPTH`; cycles cut); ``union`` its first
   variant.
 
 Placeholders depend only on the type and the property name, so they are deterministic and built
-once per type (:func:`placeholder` returns a fresh copy each call). Policies never see them
-(``outputs.py`` keeps them to what the program reads); the report's "emulated" list says where
-they were used.
+once per type (:func:`placeholder` returns a fresh copy each call). Policies never see them: every
+made-up string carries :data:`TEXT` and every made-up GUID is remembered (:func:`is_made_up`), so
+when a program passes one into a resource's inputs — an existing group's ``location`` read with
+an invoke, a computed key spliced into a URL — the monitor records that input as *unknown*
+(undecided for policies, listed in the report) instead of judging a value the engine invented.
+(A ``location`` is such a string, not an unknown, so an invoke's typed result class accepts it.)
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ TENANT_ID = "00000000-0000-0000-0000-000000000000"
 #: 140 KB of JSON the SDK then converts property by property — and a program reads the first
 #: level or two (``account.primary_endpoints.blob``, ``key.value``).
 MAX_DEPTH = 2
+#: Every made-up string contains it (policies never judge such a value; see :func:`is_made_up`).
 TEXT = "offline-placeholder"
+_LOCK = threading.Lock()
 
 
 def stable_guid(*parts: str) -> str:
@@ -49,32 +52,50 @@ def stable_guid(*parts: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "sovereign-preview:" + "/".join(parts)))
 
 
+_MADE_UP_GUIDS: set[str] = set()
+
+
+def made_up_guid(key: str) -> str:
+    """A placeholder GUID for property ``key``, remembered as made up."""
+    value = stable_guid("placeholder", key)
+    with _LOCK:
+        _MADE_UP_GUIDS.add(value)
+    return value
+
+
+def is_made_up(value: str) -> bool:
+    """Whether the string carries a value this module invented (see the module docstring)."""
+    return TEXT in value or value in _MADE_UP_GUIDS
+
+
+def _slug(key: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-") or "value"
+
+
 def _arm_id(key: str) -> str:
     return (f"/subscriptions/{SUBSCRIPTION_ID}/resourceGroups/{TEXT}/providers/"
-            f"Offline.Placeholder/{key or 'resource'}/{TEXT}")
+            f"Offline.Placeholder/{_slug(key)}/{TEXT}")
 
 
 #: (pattern on the property's wire name, value) — first match wins. Data, not an if-chain.
 STRING_RULES: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
-    (re.compile(r"^(locations?|regions?)$|[a-z]Locations?$"), lambda key: UNKNOWN),
+    (re.compile(r"^(locations?|regions?)$|[a-z]Locations?$"), lambda key: f"{TEXT}-location"),
     (re.compile(r"(?i)^subscriptionId$"), lambda key: SUBSCRIPTION_ID),
     (re.compile(r"(?i)^tenantId$"), lambda key: TENANT_ID),
     (re.compile(r"(?i)(principal|client|object|application|app|customer|instrumentation)(Id|Key)$"),
-     lambda key: stable_guid("placeholder", key)),
+     made_up_guid),
     (re.compile(r"(?i)(^id$|Id$|ResourceId$|Ids$)"), _arm_id),
-    (re.compile(r"(?i)(hostName|fqdn|domain)$"), lambda key: f"{TEXT}.invalid"),
-    (re.compile(r"(?i)(endpoint|url|uri)s?$"), lambda key: f"https://{TEXT}.invalid/"),
+    (re.compile(r"(?i)(hostName|fqdn|domain)$"), lambda key: f"{TEXT}-{_slug(key)}.invalid"),
+    (re.compile(r"(?i)(endpoint|url|uri)s?$"), lambda key: f"https://{TEXT}-{_slug(key)}.invalid/"),
     (re.compile(r"(?i)(time|date|timestamp)(utc)?$"), lambda key: "2000-01-01T00:00:00Z"),
 )
 
 
 def _string(spec: TypeSpec, key: str) -> Any:
-    if spec.enum:
-        return spec.enum[0]
     for pattern, value in STRING_RULES:
         if pattern.search(key):
             return value(key)
-    return TEXT
+    return f"{TEXT}-{_slug(key)}" if key else TEXT
 
 
 def _build(spec: TypeSpec | None, key: str, depth: int, seen: frozenset[int]) -> Any:
@@ -84,9 +105,9 @@ def _build(spec: TypeSpec | None, key: str, depth: int, seen: frozenset[int]) ->
     if kind == "string":
         return _string(spec, key)
     if kind == "integer":
-        return spec.enum[0] if spec.enum else 0
+        return 0
     if kind == "number":
-        return spec.enum[0] if spec.enum else 0.0
+        return 0.0
     if kind == "boolean":
         return False
     if kind == "array":
@@ -102,7 +123,6 @@ def _build(spec: TypeSpec | None, key: str, depth: int, seen: frozenset[int]) ->
 
 
 _CACHE: dict[tuple[int, str, int], tuple[TypeSpec, Any]] = {}
-_LOCK = threading.Lock()
 
 
 def placeholder(spec: TypeSpec | None, key: str = "", *, depth: int = MAX_DEPTH) -> Any:

@@ -106,10 +106,24 @@ def stack_config_error(exc: ConfigError, project: Project) -> ConfigError:
     return ConfigError(exc.key, detail, source=source)
 
 
+#: Exceptions the SDK raises for a config key the program requires but the stack does not set.
+CONFIG_MISSING = ("ConfigMissingError", "ConfigTypeError")
+
+
+def _esc_hint(report: Mapping[str, Any], project: Project) -> str:
+    """A missing config key in a stack that imports ESC environments: say they may define it."""
+    environments = list(getattr(project, "esc_environments", []) or [])
+    if not environments or (report.get("type") not in CONFIG_MISSING
+                            and "configuration variable" not in str(report.get("message", ""))):
+        return ""
+    return (f" (the stack imports the ESC environment(s) {', '.join(environments)}, which may define it; ESC "
+            "cannot be opened offline: set the value in the stack file to preview it)")
+
+
 def failure_error(report: Mapping[str, Any], project: Project) -> SovereignError:
     """The error a program's failure report (``child.describe_failure``) ends the run with."""
     kind = report.get("kind")
-    message = str(report.get("message", ""))
+    message = str(report.get("message", "")) + _esc_hint(report, project)
     where = str(report.get("where", ""))
     if kind == "config" and isinstance(report.get("key"), str):
         key = report["key"]
