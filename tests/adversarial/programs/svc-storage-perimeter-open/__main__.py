@@ -7,6 +7,7 @@ account is as public as `Enabled`.
 Class: services next to the platform
 Issue: 12 perimeter semantics
 Blame: archive, everyone
+Mentions: 0.0.0.0/0
 """
 
 from pulumi_azure_native import network, storage
