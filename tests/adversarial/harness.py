@@ -35,7 +35,7 @@ import tempfile
 import threading
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +110,6 @@ class GateRun:
     stderr: str
     report: dict[str, Any] | None = None
     report_error: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def violations(self) -> list[dict[str, Any]]:
@@ -243,20 +242,25 @@ class Runner:
         return self._futures[program.path].result()
 
     def shutdown(self) -> None:
+        global _RUNNER
         self._pool.shutdown(wait=False, cancel_futures=True)
+        if _RUNNER is self:
+            _RUNNER = None
 
 
 _RUNNER: Runner | None = None
 
 
-def session_runner(items: Iterable[Any]) -> Runner:
+def session_runner(request: Any) -> Runner:
     """The session's runner, with every program parametrised into the selected tests queued
-    (so the pool works on all of them while the first test waits for its own)."""
+    (so the pool works on all of them while the first test waits for its own). Pending runs
+    are cancelled when the pytest session ends (e.g. after ``-x``), not waited for."""
     global _RUNNER
     if _RUNNER is None:
         _RUNNER = Runner()
+        request.config.add_cleanup(_RUNNER.shutdown)
     selected = []
-    for item in items:
+    for item in request.session.items:
         callspec = getattr(item, "callspec", None)
         program = callspec.params.get("program") if callspec is not None else None
         if isinstance(program, Program):

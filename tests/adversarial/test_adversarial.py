@@ -22,7 +22,7 @@ PROGRAMS = harness.discover(harness.ADVERSARIAL)
 
 @pytest.fixture(scope="module")
 def runner(request: pytest.FixtureRequest) -> harness.Runner:
-    return harness.session_runner(request.session.items)
+    return harness.session_runner(request)
 
 
 def test_suite_is_large_enough_and_documented() -> None:

@@ -19,7 +19,7 @@ PROGRAMS = harness.discover(harness.CORPUS)
 
 @pytest.fixture(scope="module")
 def runner(request: pytest.FixtureRequest) -> harness.Runner:
-    return harness.session_runner(request.session.items)
+    return harness.session_runner(request)
 
 
 def test_corpus_is_large_enough_and_documented() -> None:
