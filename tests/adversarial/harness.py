@@ -46,7 +46,7 @@ CORPUS = REPO / "tests" / "corpus"
 #: strictest operator config (``python -m sovereign_components.policies.configs EU``).
 EU_CONFIG = ADVERSARIAL / "config.eu.json"
 POLICY_PACK = REPO / "policy"
-#: A program that runs longer than this is a hung gate (the slowest program takes ~3 s).
+#: A run longer than this is a hung gate (a program takes 1-15 s on a loaded 2-core machine).
 TIMEOUT_S = 180.0
 
 _KEY = re.compile(r"^(Class|Issue|Blame|Mentions|Stack|Style):\s*(.+?)\s*$", re.MULTILINE)
