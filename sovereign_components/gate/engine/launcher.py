@@ -191,8 +191,8 @@ class Run:
         try:
             report = json.loads(text.splitlines()[0])
         except (ValueError, IndexError):
-            return {"kind": "garbled", "message": "the program wrote an unreadable failure report", "traceback": ""}
-        return report if isinstance(report, dict) else {"kind": "garbled", "message": str(report), "traceback": ""}
+            return {"kind": "garbled", "message": "", "traceback": ""}
+        return report if isinstance(report, dict) else {"kind": "garbled", "message": "", "traceback": ""}
 
     # -- ending ----------------------------------------------------------------------------------
     def kill(self) -> None:

@@ -138,7 +138,8 @@ def failure_error(report: Mapping[str, Any], project: Project) -> SovereignError
         return ProgramError(f"program error{where}: the program called {message} before its stack completed")
     if kind == "exception":
         return ProgramError(f"program error{where}: {report.get('type', 'Exception')}: {message or report.get('type')}")
-    return ProgramError(f"program error: {message or 'the program failed'}")
+    return ProgramError(f"the program's process wrote a failure report the gate cannot read (kind {kind!r}); "
+                        "nothing was judged")
 
 
 def exit_error(code: int) -> ProgramError:

@@ -1,0 +1,18 @@
+"""A resource group without location and azure-native:location westeurope: placed in westeurope.
+
+Why: provider defaults (honest counterpart)
+Expect: pass
+Mentions: location=westeurope from config azure-native:location
+"""
+
+from pulumi_azure_native import eventhub, resources
+
+rg = resources.ResourceGroup("rg")
+eventhub.Namespace(
+    "ns",
+    resource_group_name=rg.name,
+    sku=eventhub.SkuArgs(name="Standard", tier="Standard"),
+    public_network_access="Disabled",
+    disable_local_auth=True,
+    minimum_tls_version="1.2",
+)
