@@ -294,3 +294,36 @@ def test_predicates_import_no_pulumi() -> None:
             "('pulumi', 'pulumi_policy', 'pulumi_azure_native')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# -- check-state: deployed truth, every spelling ----------------------------------------------------
+
+def test_check_state_judges_a_versioned_token_by_every_rule(pack) -> None:
+    """A versioned Service Bus namespace in recorded state with public access gets the public
+    access rule (not only the location rule), and its recorded outputs count where inputs are
+    absent (a deployed Tls12 / 1.2 is not "absent")."""
+    token = "azure-native:servicebus/v20221001preview:Namespace"
+    inputs = {"location": "westeurope", "namespaceName": "sbv", "disableLocalAuth": True}
+    outputs = {**inputs, "publicNetworkAccess": "Enabled", "minimumTlsVersion": "1.0",
+               "id": "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ServiceBus/namespaces/sbv"}
+    r = CapturedResource(urn=f"urn:pulumi:eu::proj::{token}::sbv", type=token, name="sbv", inputs=inputs,
+                         outputs=outputs)
+    result = analyze([r], pack, EU_CONFIG, deployed=True)
+    assert "no-public-network-access" in mandatory(result, r.urn)
+    assert "minimum-tls-version" in {v.policy for v in result.violations if v.urn == r.urn}
+    fixed = CapturedResource(urn=r.urn, type=token, name="sbv", inputs=inputs,
+                             outputs={**outputs, "publicNetworkAccess": "Disabled", "minimumTlsVersion": "1.2"})
+    result = analyze([fixed], pack, EU_CONFIG, deployed=True)
+    assert {v.policy for v in result.violations if v.urn == r.urn} <= {"private-endpoints-present",
+                                                                     "diagnostic-settings-present",
+                                                                     "customer-managed-keys"}
+
+
+def test_check_state_judges_an_arm_type_spelling(pack) -> None:
+    """State exported from ARM (or a virtual resource) may carry the ARM type as its type."""
+    r = CapturedResource(urn="urn:pulumi:eu::proj::Microsoft.DocumentDB/databaseAccounts::db",
+                         type="Microsoft.DocumentDB/databaseAccounts", name="db",
+                         inputs={**COMPLIANT_COSMOS, "publicNetworkAccess": "Enabled"})
+    kv = resource("kv", "azure-native:keyvault:Vault", KEY_VAULT)
+    result = analyze([r, kv], pack, EU_CONFIG)
+    assert mandatory(result, r.urn) == {"no-public-network-access"}

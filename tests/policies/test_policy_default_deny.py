@@ -1,0 +1,272 @@
+"""The default-deny rules as pure predicates: spellings, vetting and allow-lists, providers,
+readable inputs, global types, the value scan (data flows, parents, benign values), perimeters
+and escape hatches. Each test builds the smallest input that shows one behaviour."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from sovereign_components.errors import ConfigError
+from sovereign_components.policies import context_from_config
+from sovereign_components.policies.escape import judge, vetting_findings
+from sovereign_components.policies.findings import StackResource
+from sovereign_components.policies.rules import flows, location, perimeter, readable, vetting
+from sovereign_components.policies.tokens import GLOBAL_TYPES, canonical_token
+from sovereign_components.policies.values import UNKNOWN
+
+EU = context_from_config({"boundary": "EU"})
+SUB = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers"
+FOREIGN = "/subscriptions/99999999-9999-9999-9999-999999999999/resourceGroups/far/providers"
+
+
+def res(name: str, token: str, props: dict[str, Any], **kw: Any) -> StackResource:
+    return StackResource(urn=f"urn:pulumi:eu::p::{token}::{name}", type=f"azure-native:{token}"
+                         if not token.startswith(("azure-native:", "pulumi:")) else token,
+                         name=name, props=props, **kw)
+
+
+# -- spellings -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("spelling, canonical", [
+    ("azure-native:cosmosdb/v20240515:DatabaseAccount", "azure-native:cosmosdb:DatabaseAccount"),
+    ("azure-native:documentdb/v20210415:DatabaseAccount", "azure-native:cosmosdb:DatabaseAccount"),
+    ("azure-native:documentdb:DatabaseAccount", "azure-native:cosmosdb:DatabaseAccount"),
+    ("azure-native:insights:DiagnosticSetting", "azure-native:monitor:DiagnosticSetting"),
+    ("azure-native:network:PrivateZone", "azure-native:privatedns:PrivateZone"),
+    ("azure-native:cache:Redis", "azure-native:redis:Redis"),
+    ("azure-native:servicebus/v20221001preview:Namespace", "azure-native:servicebus:Namespace"),
+    ("Microsoft.DocumentDB/databaseAccounts", "azure-native:cosmosdb:DatabaseAccount"),
+    ("microsoft.storage/STORAGEACCOUNTS", "azure-native:storage:StorageAccount"),
+    ("azure:cosmosdb/account:Account", "azure:cosmosdb/account:Account"),  # another provider: unchanged
+])
+def test_every_spelling_maps_to_the_v3_token(spelling: str, canonical: str) -> None:
+    assert canonical_token(spelling) == canonical
+
+
+# -- vetting and allow-lists ---------------------------------------------------------------------
+
+def test_unvetted_types_and_providers_are_named() -> None:
+    assert vetting.check_vetted("azure-native:storage:StorageAccount", {}, EU) == []
+    assert vetting.check_vetted("azure-native:storage/v20230101:StorageAccount", {}, EU) == []
+    [adf] = vetting.check_vetted("azure-native:datafactory:Factory", {}, EU)
+    assert "datafactory:Factory" in adf.message and "allowedTypes" in adf.message
+    [aws] = vetting.check_vetted("aws:s3/bucket:Bucket", {}, EU)
+    assert "'aws'" in aws.message and "allowedProviders" in aws.message
+    assert vetting.check_vetted("random:index/randomString:RandomString", {}, EU) == []
+    assert vetting.check_vetted("tls:index/privateKey:PrivateKey", {}, EU) == []
+    assert vetting.check_vetted("pulumi:pulumi:StackReference", {}, EU) == []
+    for never in ("command:local:Command", "pulumi-python:dynamic:Resource", "pulumi-nodejs:dynamic:Resource"):
+        [found] = vetting.check_vetted(never, {}, EU)
+        assert "never allowed by default" in found.message
+
+
+def test_the_operator_allows_types_and_providers_with_a_reason() -> None:
+    ctx = context_from_config({"allowedTypes": [{"type": "azure-native:datafactory/v20180601:Factory",
+                                                 "reason": "reviewed"}],
+                               "allowedProviders": [{"provider": "command", "reason": "build step only"}]})
+    assert vetting.check_vetted("azure-native:datafactory:Factory", {}, ctx) == []  # any spelling
+    assert vetting.check_vetted("command:local:Command", {}, ctx) == []
+    for bad in ({"allowedTypes": [{"type": "azure-native:datafactory:Factory"}]},
+                {"allowedProviders": [{"provider": "aws", "reason": " "}]},
+                {"allowedTypes": "azure-native:datafactory:Factory"}):
+        with pytest.raises(ConfigError):
+            context_from_config(bad)
+
+
+def test_providers_are_vetted_and_placed() -> None:
+    outside = res("p1", "pulumi:providers:azure-native", {"location": "eastus"})
+    inside = res("p2", "pulumi:providers:azure-native", {"location": "westeurope"})
+    plain = res("p3", "pulumi:providers:azure-native", {})
+    rnd = res("p4", "pulumi:providers:random", {})
+    cmd = res("p5", "pulumi:providers:command", {})
+    dyn = res("p6", "pulumi:providers:pulumi-python", {})
+    found = vetting.check_providers([outside, inside, plain, rnd, cmd, dyn], EU)
+    assert sorted(f.urn.rsplit("::", 1)[1] for f in found) == ["p1", "p5", "p6"]
+    allowed = context_from_config({"boundary": "EU", "allowedProviders": [{"provider": "command", "reason": "ci"}]})
+    assert [f.urn.rsplit("::", 1)[1] for f in vetting.check_providers([cmd], allowed)] == []
+
+
+# -- readable inputs -------------------------------------------------------------------------------
+
+def test_snake_case_keys_of_a_union_argument_are_unreadable() -> None:
+    sub = "azure-native:eventgrid:EventSubscription"
+    ok = {"scope": "x", "destination": {"endpointType": "WebHook", "endpointUrl": "https://h"}}
+    assert readable.check_readable(sub, ok, EU) == []
+    snake = {"scope": "x", "destination": {"endpoint_type": "ServiceBusQueue", "resource_id": "/subscriptions/x"}}
+    messages = [f.message for f in readable.check_readable(sub, snake, EU)]
+    assert len(messages) == 2 and all("Args" in m for m in messages)
+    assert "resourceId" in messages[1]
+    unknown_key = {"scope": "x", "destination": {"endpointType": "WebHook", "target": "https://h"}}
+    assert "union" in readable.check_readable(sub, unknown_key, EU)[0].message
+
+
+def test_map_keys_and_unknowns_are_not_judged() -> None:
+    account = "azure-native:storage:StorageAccount"
+    assert readable.check_readable(account, {"tags": {"cost_center": "1"}, "sku": UNKNOWN}, EU) == []
+    assert readable.check_readable(account, {"allow_shared_key_access": True}, EU)
+    # a type whose SDK shape is unreliable: a top-level snake_case key is still caught
+    group = "azure-native:monitor:ActionGroup"
+    assert readable.check_readable(group, {"group_short_name": "x"}, EU)
+    assert readable.check_readable(group, {"groupShortName": "x", "webhookReceivers": [{"serviceUri": "u"}]}, EU) == []
+
+
+# -- locations -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("token", ["monitor:ActivityLogAlert", "dns:Zone", "privatedns:PrivateZone", "cdn:Profile",
+                                   "frontdoor:FrontDoor", "trafficmanager:Profile", "monitor:PrivateLinkScope",
+                                   "monitor:ActionGroup", "monitor:MetricAlert"])
+def test_global_types_take_global(token: str) -> None:
+    assert f"azure-native:{token}" in GLOBAL_TYPES
+    assert location.check_location(f"azure-native:{token}", {"location": "global"}, EU) == []
+    assert location.check_location(f"azure-native:{token}", {"location": "eastus"}, EU)
+
+
+def test_subscription_system_topic_is_global_a_storage_one_is_not() -> None:
+    token = "azure-native:eventgrid:SystemTopic"
+    assert location.check_location(token, {"location": "global", "topicType": "Microsoft.Resources.Subscriptions"},
+                                   EU) == []
+    assert location.check_location(token, {"location": "global", "topicType": "Microsoft.Storage.StorageAccounts"}, EU)
+    assert location.check_location(token, {"topicType": "Microsoft.Storage.StorageAccounts"}, EU)  # no location
+
+
+def test_other_providers_with_a_location_are_placed() -> None:
+    assert location.check_location("azure:cosmosdb/account:Account", {"location": "eastus"}, EU)
+
+
+# -- data flows by value ---------------------------------------------------------------------------
+
+ST = res("st", "storage:StorageAccount", {"location": "westeurope", "accountName": "steu", "resourceGroupName": "rg"})
+ST_US = res("stus", "storage:StorageAccount", {"location": "eastus", "accountName": "stus", "resourceGroupName": "rg"})
+
+
+def run_flows(*resources: StackResource, ctx=EU) -> list[str]:
+    return [f"{f.urn.rsplit('::', 1)[1]}{'?' if f.undecided else ''}" for f in flows.check_data_flows(list(resources), ctx)]
+
+
+def test_private_endpoint_target_matched_however_the_id_was_formed() -> None:
+    """An id built from names (no id output), in another case, names the stack's account."""
+    built = f"{SUB.upper()}/Microsoft.Storage/storageAccounts/STEU".replace("/SUBSCRIPTIONS/", "/subscriptions/")
+    app = res("appi", "applicationinsights:Component", {"location": "westeurope", "workspaceResourceId": built})
+    assert run_flows(ST, app) == []
+
+
+def test_a_foreign_or_outside_target_is_blocked_an_unknown_one_is_placed_by_dependencies() -> None:
+    foreign = res("a", "applicationinsights:Component",
+                  {"location": "westeurope", "workspaceResourceId": f"{FOREIGN}/Microsoft.OperationalInsights/workspaces/w"})
+    outside = res("b", "applicationinsights:Component",
+                  {"location": "westeurope", "workspaceResourceId": f"{SUB}/Microsoft.Storage/storageAccounts/stus"})
+    unknown_in = res("c", "applicationinsights:Component", {"location": "westeurope", "workspaceResourceId": UNKNOWN},
+                     property_dependencies={"workspaceResourceId": [ST.urn]})
+    unknown_none = res("d", "applicationinsights:Component", {"location": "westeurope", "workspaceResourceId": UNKNOWN})
+    assert run_flows(ST, ST_US, foreign, outside, unknown_in, unknown_none) == ["a", "b", "d?"]
+
+
+def test_urls_hosts_and_regions_anywhere_are_placed() -> None:
+    logic = res("logic", "logic:Workflow", {"location": "westeurope", "definition": {
+        "$schema": "https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/x.json#",
+        "actions": {"a": {"inputs": {"uri": "https://steu.blob.core.windows.net/c"}},
+                    "b": {"inputs": {"uri": "https://management.azure.com/subscriptions"}}}}})
+    assert run_flows(ST, logic) == []  # the stack's own blob host, the control plane, the schema
+    logic.props["definition"]["actions"]["c"] = {"inputs": {"uri": "https://collector.example.com/x"}}
+    assert run_flows(ST, logic) == ["logic"]
+    hub = res("nh", "notificationhubs:Namespace", {"location": "westeurope", "replicationRegion": "WestUs2"})
+    assert run_flows(hub) == ["nh"]
+    tagged = res("t", "storage:StorageAccount", {"location": "westeurope", "tags": {"dr": "eastus"}})
+    assert run_flows(tagged) == []  # tags are benign
+    role = res("ra", "authorization:RoleAssignment", {
+        "scope": f"{SUB}/Microsoft.Storage/storageAccounts/steu",
+        "roleDefinitionId": "/subscriptions/0/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4",
+        "principalId": UNKNOWN})
+    assert run_flows(ST, role) == []  # a role definition is not a place; the principal is an identity
+    role.props["scope"] = f"{SUB}/Microsoft.Storage/storageAccounts/stus"
+    assert run_flows(ST, ST_US, role) == ["ra"]  # a grant on an outside account
+
+
+def test_allow_listed_endpoints_place_external_targets() -> None:
+    hook = res("ag", "monitor:ActionGroup", {"location": "Global", "webhookReceivers": [
+        {"name": "h", "serviceUri": "https://hooks.example.com/alert"}]})
+    assert run_flows(hook) == ["ag"]
+    listed = context_from_config({"boundary": "EU", "allowedExternalEndpoints": [
+        {"endpoint": "hooks.example.com", "region": "francecentral"}]})
+    assert run_flows(hook, ctx=listed) == []
+    outside = context_from_config({"boundary": "EU", "allowedExternalEndpoints": [
+        {"endpoint": "hooks.example.com", "region": "eastus"}]})
+    assert run_flows(hook, ctx=outside) == ["ag"]
+
+
+def test_children_live_in_a_parent_of_the_stack() -> None:
+    ok = res("c1", "storage:BlobContainer", {"accountName": "steu", "resourceGroupName": "rg"})
+    by_dep = res("c2", "storage:BlobContainer", {"accountName": UNKNOWN}, property_dependencies={"accountName": [ST.urn]})
+    outside = res("c3", "storage:BlobContainer", {"accountName": "stus", "resourceGroupName": "rg"})
+    orphan = res("c4", "storage:BlobContainer", {"accountName": "existing", "resourceGroupName": "rg"})
+    namesake = res("c5", "storage:BlobContainer", {"accountName": "steu", "resourceGroupName": "other-rg"})
+    assert run_flows(ST, ST_US, ok, by_dep, outside, orphan, namesake) == ["c3", "c4", "c5"]
+
+
+def test_an_unparseable_flow_fails_closed() -> None:
+    export = res("x", "operationalinsights:DataExport", {"workspaceName": "w", "resourceId": "my-storage-account"},
+                 property_dependencies={})
+    ws = res("w", "operationalinsights:Workspace", {"location": "westeurope", "workspaceName": "w"})
+    found = flows.check_data_flows([ws, export], EU)
+    assert [f.urn for f in found] == [export.urn] and "neither an ARM id" in found[0].message
+
+
+# -- perimeters ------------------------------------------------------------------------------------
+
+def _perimeter(mode: str | None, prefixes: list[str], *, known_ids: bool = True) -> list[StackResource]:
+    account = res("st", "storage:StorageAccount", {"location": "westeurope", "accountName": "steu",
+                                                   "publicNetworkAccess": "SecuredByPerimeter",
+                                                   "id": f"{SUB}/Microsoft.Storage/storageAccounts/steu"})
+    profile = res("prof", "network:NspProfile", {"networkSecurityPerimeterName": "nsp", "profileName": "default",
+                                                 "id": f"{SUB}/Microsoft.Network/networkSecurityPerimeters/nsp/profiles/default"})
+    rule = res("rule", "network:NspAccessRule", {"networkSecurityPerimeterName": "nsp", "profileName": "default",
+                                                 "direction": "Inbound", "addressPrefixes": prefixes})
+    assoc_props: dict[str, Any] = {"privateLinkResource": {"id": account.props["id"] if known_ids else UNKNOWN},
+                                   "profile": {"id": profile.props["id"] if known_ids else UNKNOWN}}
+    if mode:
+        assoc_props["accessMode"] = mode
+    deps = {} if known_ids else {"privateLinkResource": [account.urn], "profile": [profile.urn]}
+    assoc = res("assoc", "network:NspAssociation", assoc_props, property_dependencies=deps)
+    return [account, profile, rule, assoc]
+
+
+@pytest.mark.parametrize("mode, prefixes, known, blocked", [
+    ("Enforced", ["10.0.0.0/8"], True, False),
+    ("Enforced", ["10.0.0.0/8"], False, False),   # placed through property dependencies
+    ("Enforced", ["0.0.0.0/0"], True, True),
+    ("Enforced", ["::/0"], True, True),
+    ("Learning", ["10.0.0.0/8"], True, True),
+    (None, ["10.0.0.0/8"], True, True),           # absent = the service default, Learning
+])
+def test_secured_by_perimeter_needs_an_enforced_closed_perimeter(mode: str | None, prefixes: list[str],
+                                                                 known: bool, blocked: bool) -> None:
+    found = perimeter.check_perimeter(_perimeter(mode, prefixes, known_ids=known), EU)
+    assert bool(found) is blocked, [f.message for f in found]
+
+
+def test_secured_by_perimeter_without_an_association() -> None:
+    account = _perimeter("Enforced", ["10.0.0.0/8"])[0]
+    [found] = perimeter.check_perimeter([account], EU)
+    assert "no network security perimeter association" in found.message
+
+
+# -- escape hatches --------------------------------------------------------------------------------
+
+def test_a_virtual_resource_is_judged_by_resource_rules_and_named() -> None:
+    from sovereign_components.policies.rules.network import check_public_network_access
+
+    template = {"resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01",
+                               "name": "sttpl", "location": "westeurope", "properties": {"publicNetworkAccess": "Enabled"}}]}
+    props = {"resourceGroupName": "rg", "properties": {"mode": "Incremental", "template": template}}
+    findings, undecided = judge(check_public_network_access, "azure-native:resources:Deployment", props, EU)
+    assert undecided is None
+    assert len(findings) == 1 and findings[0].message.startswith("template.resources[0] (Microsoft.Storage/storageAccounts)")
+
+
+def test_an_unevaluable_template_fails_closed_with_the_reason() -> None:
+    props = {"resourceGroupName": "rg", "properties": {"mode": "Incremental", "templateLink": {"uri": "https://x/t.json"}}}
+    [found] = vetting_findings("azure-native:resources:Deployment", props, EU, vetting.type_verdict)
+    assert "templateLink" in found.message
+    assert vetting.check_vetted("azure-native:resources:Deployment", props, EU)
