@@ -149,7 +149,7 @@ RULES: tuple[Rule, ...] = (
          "none built in (G1: learn.microsoft.com event-grid geo-disaster-recovery)",
          "`eventgrid:Topic`, `eventgrid:Domain` · `dataResidencyBoundary`",
          "Event Grid topics and domains must keep their metadata in-region (`WithinRegion`); `WithinGeopair` "
-         "only where the pair is inside the boundary.",
+         "(explicit, or absent: the API default) only where the pair is inside the boundary.",
          "Set `dataResidencyBoundary: WithinRegion`.",
          resource_check=residency.check_eventgrid_residency, remediate=residency.remediate_eventgrid_residency,
          needs_boundary=True),

@@ -135,7 +135,9 @@ MUTATIONS: list[Mutation] = [
     Mutation("T6-allowCrossTenantReplication=True", "storage-no-cross-tenant-replication", STORAGE,
              {"allowCrossTenantReplication": True}),
     # E4
-    Mutation("E4-residency-missing", "eventgrid-data-residency", TOPIC, {"dataResidencyBoundary": DELETE}),
+    # absent = WithinGeopair (the API default): a violation only where the pair is outside
+    Mutation("E4-residency-missing-unpaired", "eventgrid-data-residency", TOPIC,
+             {"dataResidencyBoundary": DELETE, "location": "italynorth"}, stacks=("eu",)),
     Mutation("E4-geopair-unpaired", "eventgrid-data-residency", TOPIC,
              {"dataResidencyBoundary": "WithinGeopair", "location": "italynorth"}, stacks=("eu",)),
     # G5

@@ -157,7 +157,9 @@ def test_cosmos_geo_backup_from_brazil_leaves_brazil() -> None:
     ("WithinRegion", "westeurope", True),
     ("WithinGeopair", "westeurope", True),   # pair northeurope inside
     ("WithinGeopair", "italynorth", False),  # no pair
-    (None, "westeurope", False),             # absent = API default, not an explicit choice
+    (None, "westeurope", True),              # absent = the API default WithinGeopair: pair inside
+    (None, "italynorth", False),             # absent, and no published pair
+    (None, "brazilsouth", False),            # absent, one-way pair out of Brazil (in the EU: outside anyway)
 ])
 def test_eventgrid_data_residency(value, loc: str, ok: bool) -> None:
     props = {"location": loc}
