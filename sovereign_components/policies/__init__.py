@@ -1,10 +1,13 @@
-"""The sovereignty CrossGuard policy pack: rule predicates (pure) and their policy objects.
+"""The sovereignty CrossGuard policy pack: a type catalogue (data), rule predicates (pure) and
+their policy objects. Default-deny: a resource is acceptable only when the catalogue
+(``data/catalogue.toml``, :mod:`.catalogue`) vets its type; what the SDK declares about each
+type is generated ahead into ``data/sdk_facts.json`` (:mod:`.facts`, ``tools/policy_facts.py``).
 
 Public API::
 
     PACK_NAME, ENFORCEMENT_LEVEL, INITIAL_CONFIG
     build_policies() -> list[pulumi_policy.Policy]      # imports pulumi_policy lazily
-    GLOBAL_TYPES                                        # tokens allowed at location 'global' (G10)
+    GLOBAL_TYPES                                        # tokens allowed at location 'global' (G10), from the catalogue
     RULES, RULES_BY_NAME                                # the rule table (data)
     context_from_config(config, stack_boundary=None)    # parse/validate one policy's config
 
