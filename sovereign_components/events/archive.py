@@ -168,8 +168,10 @@ def _iso(when: datetime | None) -> str | None:
 def archive_record(message: DeadLetteredMessage, *, deployment_region: str, source: str) -> tuple[Any, dict[str, Any]]:
     """(reason, record) for ``message``: the processor's forwarded record as it is, or a native
     dead letter (``MaxDeliveryCountExceeded`` ...) wrapped in the same shape so one query reads
-    the whole archive; both get ``complianceDlqMessage`` (the DLQ message's own id, sequence
-    number and enqueued time). A pure function of the message."""
+    the whole archive; both get ``complianceDlqMessage`` (every broker field of the DLQ message
+    itself: id, sequence number, enqueued time, session, correlation, content type, its own
+    dead-letter reason and description, properties), so two messages that differ in anything
+    are two records -- and two blob names. A pure function of the message."""
     enqueued = _utc(message.enqueued_time)
     record = _forwarded_record(message)
     if record is not None:
@@ -190,6 +192,12 @@ def archive_record(message: DeadLetteredMessage, *, deployment_region: str, sour
         "messageId": plain_json(message.message_id),
         "sequenceNumber": _sequence(message.sequence_number),
         "enqueuedTime": _iso(enqueued),
+        "sessionId": plain_json(message.session_id),
+        "correlationId": plain_json(message.correlation_id),
+        "contentType": plain_json(message.content_type),
+        "deadLetterReason": plain_json(message.dead_letter_reason),
+        "deadLetterErrorDescription": plain_json(message.dead_letter_description),
+        "applicationProperties": {safe_text(k): plain_json(v) for k, v in (message.application_properties or {}).items()},
     }
     return reason, record
 

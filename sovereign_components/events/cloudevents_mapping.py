@@ -267,16 +267,21 @@ def read_structured_json(body: str | bytes) -> dict[str, Any]:
 def from_structured_json(body: str | bytes) -> AnyEvent:
     """Parse a structured-mode CloudEvent JSON document back into the contract event."""
     document = read_structured_json(body)
-    return from_structured_document(document)
+    return _from_checked_document(document, body)
 
 
 def from_structured_document(document: Mapping[str, Any]) -> AnyEvent:
     """The contract event of a parsed structured-mode CloudEvent (see :func:`read_structured_json`)."""
+    return _from_checked_document(document, json.dumps(document))
+
+
+def _from_checked_document(document: Mapping[str, Any], text: str | bytes) -> AnyEvent:
+    """``text`` is ``document`` as JSON, already read within bounds (read_structured_json)."""
     missing = [attr for attr in ("id", "time") if attr not in document]
     if missing:
         raise CloudEventMappingError(f"CloudEvent {shown(document.get('id'))} lacks attribute(s) {', '.join(missing)}")
     try:
-        cloud_event = _FORMAT.read(CloudEvent, json.dumps(document))
+        cloud_event = _FORMAT.read(CloudEvent, text)
     except Exception as exc:  # the SDK's CloudEventValidationError, dateutil and base64 errors
         raise CloudEventMappingError(f"invalid CloudEvent: {exc}") from None
     return from_cloudevent(cloud_event)

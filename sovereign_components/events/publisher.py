@@ -3,8 +3,11 @@
 
 Static typing already says so; the runtime check is what holds when a caller passes a
 :class:`SovereignEvent`, a dict, or a subclass of MetadataEvent that re-adds a payload field.
-Pure: the transport (an Event Grid publisher client to the other region's metadata topic, a
-Service Bus sender, a test double) is injected.
+Pure: the transport is injected -- in a deployment, an Event Grid publisher client to the
+plane's *metadata topic* (``RegionalEventPlane.metadata_topic_endpoint``) authenticated as the
+metadata publisher's identity, the only one allowed to send there; the topic's channels carry
+what it publishes across the boundary. Sent events are CloudEvents with ``sovereignkind`` =
+``metadata`` (``cloudevents_mapping.to_cloudevent``), which the channels' filters require.
 """
 
 from __future__ import annotations
