@@ -155,7 +155,16 @@ def build(config: StackConfig) -> Mapping[str, Any]:
         ),
     )
     dlq = plane.compliance_dlq
+    metadata: dict[str, Any] = {}
+    if config.event_plane.metadata_channels:
+        # Where the metadata publisher sends (and as whom): the only way onto the channels.
+        metadata = {
+            "metadataTopicEndpoint": plane.metadata_topic_endpoint,
+            "metadataPublisherIdentityId": plane.metadata_publisher_identity_id,
+            "metadataPublisherClientId": plane.metadata_publisher_client_id,
+        }
     return {
+        **metadata,
         "region": config.region,
         "boundary": config.boundary.code,
         "resourceGroupName": group.name,
