@@ -1,11 +1,12 @@
 """The event runtime: what applications and the deployed Functions app run.
 
 Owns the event contract (:mod:`.contract`: ``SovereignEvent``, ``MetadataEvent``), the names it
-shares with the Event Grid filters and the policy pack (:mod:`.names`), the CloudEvents mapping
-(:mod:`.cloudevents_mapping`), the processor guard and processor (:mod:`.guard`,
-:mod:`.processor`), the compliance archive (:mod:`.archive`), the metadata projection and
-publisher, the saga (:mod:`.saga`), the routing what-if (:mod:`.routing`) and the Functions app
-(:mod:`.functions_app`).
+shares with the Event Grid filters and the policy pack (:mod:`.names`, dead-letter reasons
+included), the bounded JSON reader and the validation errors every decoder raises
+(:mod:`.jsonbounds`, :mod:`.errors`), the CloudEvents mapping (:mod:`.cloudevents_mapping`), the
+processor guard and processor (:mod:`.guard`, :mod:`.processor`), the compliance archive
+(:mod:`.archive`), the metadata projection and publisher, the saga (:mod:`.saga`), the routing
+what-if (:mod:`.routing`) and the Functions app (:mod:`.functions_app`).
 
 May import: :mod:`sovereign_components.geo` and the shared ``errors``/``files`` modules. Never
 imports Pulumi; only :mod:`.functions_app` imports the Azure Functions bindings.
