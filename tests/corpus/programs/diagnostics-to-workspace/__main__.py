@@ -8,7 +8,8 @@ from pulumi_azure_native import eventgrid, monitor, operationalinsights, resourc
 rg = resources.ResourceGroup("obs", location="westeurope")
 ws = operationalinsights.Workspace(
     "logs", resource_group_name=rg.name, location="westeurope",
-    sku=operationalinsights.WorkspaceSkuArgs(name="PerGB2018"), retention_in_days=90)
+    sku=operationalinsights.WorkspaceSkuArgs(name="PerGB2018"), retention_in_days=90,
+    public_network_access_for_ingestion="Disabled", public_network_access_for_query="Disabled")
 ns = servicebus.Namespace(
     "bus", resource_group_name=rg.name, location="westeurope",
     sku=servicebus.SBSkuArgs(name="Premium", tier="Premium", capacity=1),

@@ -21,10 +21,12 @@ account = storage.StorageAccount(
     allow_blob_public_access=False, allow_shared_key_access=False, minimum_tls_version="TLS1_2")
 workspace = operationalinsights.Workspace(
     "logs", resource_group_name=rg.name, location="westeurope",
-    sku=operationalinsights.WorkspaceSkuArgs(name="PerGB2018"), retention_in_days=30)
+    sku=operationalinsights.WorkspaceSkuArgs(name="PerGB2018"), retention_in_days=30,
+    public_network_access_for_ingestion="Disabled", public_network_access_for_query="Disabled")
 insights = applicationinsights.Component(
     "insights", resource_group_name=rg.name, location="westeurope", kind="web", application_type="web",
-    ingestion_mode="LogAnalytics", workspace_resource_id=workspace.id, disable_local_auth=True)
+    ingestion_mode="LogAnalytics", workspace_resource_id=workspace.id, disable_local_auth=True,
+    public_network_access_for_ingestion="Disabled", public_network_access_for_query="Disabled")
 plan = web.AppServicePlan("plan", resource_group_name=rg.name, location="westeurope", kind="elastic",
                           reserved=True, sku=web.SkuDescriptionArgs(name="EP1", tier="ElasticPremium"))
 web.WebApp(
