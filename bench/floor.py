@@ -7,7 +7,7 @@ no provider-default emulation), run the program, wait for every outstanding RPC 
 (the SDK's own ``wait_for_rpcs``, what ``@pulumi.runtime.test`` does). No alias drop, no linear
 wait, no GC tuning, no capture, no analysis: what any mock-based run of the program costs.
 
-The runtime is reset with the engine's own code (``preview.runtime_state``: a fresh context,
+The runtime is reset with the engine's own code (``engine/runtime_state.py``: a fresh context,
 settings, event loop) before ``set_mocks``: ``set_mocks`` alone keeps the output tasks an
 earlier ``set_mocks`` user left in the context, and waiting on those tasks of a closed loop
 hung the full test suite. cwd and ``sys.path`` come from the engine's ``sandbox`` too.
@@ -28,8 +28,7 @@ def _bare(project: Any, aliases_out: dict[str, list[str]] | None = None) -> tupl
     from pulumi.runtime.mocks import MockEngine, MockMonitor
     from pulumi.runtime.stack import wait_for_rpcs
 
-    from sovereign_components.gate.engine.mocks import OfflineMocks
-    from sovereign_components.gate.engine.mocks import EngineUrnMonitor
+    from sovereign_components.gate.engine.mocks import EngineUrnMonitor, OfflineMocks
     from sovereign_components.gate.engine.runtime_state import fresh_event_loop, reset_runtime
     from sovereign_components.gate.engine.sandbox import user_code_environment
 
@@ -94,9 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cwd", type=Path, required=True)
     parser.add_argument("--stack", required=True)
     args = parser.parse_args(argv)
-    from sovereign_components.gate.pipeline import capture_program
+    from sovereign_components.gate.engine.inprocess import capture_in_process
+    from sovereign_components.stack_config.project import load_project
 
-    capture_program(args.cwd, args.stack)
+    capture_in_process(load_project(args.cwd, args.stack))  # untimed: imports the program's modules here
     gc.collect()
     seconds, count = bare_run(args.cwd, args.stack)
     print(json.dumps({"seconds": seconds, "resources": count}))

@@ -8,7 +8,9 @@ The type comes from the installed SDK (:mod:`..sdk`), never from a hand list:
 
 * ``string``: a value chosen by the property's name (a GUID for ``principalId``-like names, an
   ARM-shaped id for ``...Id``, a URL for endpoints, a timestamp for ``...Time``), else
-  ``"offline-placeholder-<name>"`` (enums too: a made-up member would be judged as a real one).
+  ``"offline-placeholder-<name>"``; an enum its first member (the SDK converts an enum-typed
+  output to its ``Enum`` and rejects anything else — the one placeholder that cannot be told
+  from a real value, see ``docs/engine.md``).
 * ``integer``/``number`` 0, ``boolean`` false; ``array`` one element; ``map`` and ``any`` empty;
   ``object`` every declared property (to :data:`MAX_DEPTH`; cycles cut); ``union`` its first
   variant.
@@ -92,6 +94,8 @@ STRING_RULES: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
 
 
 def _string(spec: TypeSpec, key: str) -> Any:
+    if spec.enum:  # the SDK turns an enum-typed output into its Enum: only a member is accepted
+        return spec.enum[0]
     for pattern, value in STRING_RULES:
         if pattern.search(key):
             return value(key)

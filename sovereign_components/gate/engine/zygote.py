@@ -200,6 +200,10 @@ def main() -> int:
     child_mod = _load_child()
     child_mod._parent_death_signal()
     preload()
+    import gc
+
+    gc.collect()
+    gc.freeze()  # forked children share these pages; their collector never walks them
     serve(control, child_mod)
     return 0
 
