@@ -25,7 +25,7 @@ def test_config_namespaces_structured_values_and_secrets(tmp_path):
         "__main__.py": "",
         "Pulumi.s.yaml": (
             "config:\n"
-            "  region: westeurope\n"            # no namespace -> project name
+            "  owner: team-a\n"                 # no namespace -> project name
             "  sovereign:zones: [1, 2]\n"       # structured -> JSON string
             "  sovereign:opts: {a: true}\n"
             "  sovereign:flag: true\n"
@@ -33,7 +33,7 @@ def test_config_namespaces_structured_values_and_secrets(tmp_path):
         ),
     })
     project = load_project(tmp_path, "s")
-    assert project.config["proj:region"] == "westeurope"
+    assert project.config["proj:owner"] == "team-a"
     assert json.loads(project.config["sovereign:zones"]) == [1, 2]
     assert json.loads(project.config["sovereign:opts"]) == {"a": True}
     assert project.config["sovereign:flag"] == "true"
