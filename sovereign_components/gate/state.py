@@ -1,6 +1,6 @@
 """Read deployed or previewed Pulumi state into the engine's ``CapturedResource`` list.
 
-Two inputs, both documented Pulumi CLI formats:
+Three inputs, two of them documented Pulumi CLI formats:
 
 * ``pulumi stack export`` — ``{"version": 3, "deployment": {"manifest", "resources": [...]}}``
   with each resource's ``urn, custom, id, type, inputs, outputs, parent, dependencies,
@@ -9,6 +9,10 @@ Two inputs, both documented Pulumi CLI formats:
 * ``pulumi preview --json`` — ``{"steps": [{"op", "urn", "newState": {...}}], ...}``: the
   planned state of each resource (``newState``; for deletes only ``oldState`` exists and the
   resource is dropped, it will not be there after the update).
+* the ``sovereign preview --format json`` report -- ``{"project", "stack", "policyPack",
+  "resources": [...], "violations", "summary", "config"}`` -- whose resources carry every field
+  the analysis read, so auditing a preview's own report gives the preview's verdicts. Secret
+  values appear there masked (``"[secret]"``), as the report printed them.
 
 Pure (no pulumi import): the CLI imports it when ``check-state`` runs, and tests parse
 fixtures without paying for the SDK.
@@ -57,7 +61,7 @@ class StateFile:
     project: str
     stack: str
     resources: list[CapturedResource]
-    kind: str  # "export" | "preview"
+    kind: str  # "export" | "preview" | "report"
     #: Lines for the report's notes (e.g. "3 secrets could not be decrypted offline").
     notes: list[str] = field(default_factory=list)
     #: Stack config (``ns:key`` -> str) when the file carries it (``pulumi preview --json``
@@ -251,6 +255,8 @@ RESOURCE_FIELDS: dict[str, tuple[Callable[[Any], bool], str, bool]] = {
     "deletedWith": (lambda v: v == "" or _is_urn(v), "a URN", True),
     "additionalSecretOutputs": (_is_string_list, "a list of strings", True),
     "initErrors": (_is_string_list, "a list of strings", True),
+    "name": (lambda v: isinstance(v, str) and bool(v), "the resource's name", True),
+    "unreadableKeys": (_is_string_list, "a list of strings", True),
 }
 
 
@@ -289,6 +295,8 @@ def _resource(data: dict[str, Any], counters: _Counters, where: str) -> Captured
     token = data.get("type") or urn_type
     if token != urn_type:
         raise UsageError(f"{where}: field 'type' is {token!r} but the URN names the type {urn_type!r}")
+    if data.get("name") not in (None, name):
+        raise UsageError(f"{where}: field 'name' is {data['name']!r} but the URN names {name!r}")
     inputs = _normalize(data.get("inputs") or {}, counters, where)
     outputs = _normalize(data.get("outputs") or {}, counters, where)
     return CapturedResource(
@@ -305,6 +313,8 @@ def _resource(data: dict[str, Any], counters: _Counters, where: str) -> Captured
         provider=_provider_ref(data.get("provider")),
         id=data.get("id") or "",
         aliases=list(data.get("aliases") or []),
+        unreadable_keys=list(data.get("unreadableKeys") or []),
+        external=bool(data.get("external") or False),
     )
 
 
@@ -363,6 +373,27 @@ def _from_preview(doc: dict[str, Any], source: str, counters: _Counters) -> list
     return list(resources.values())
 
 
+def _from_report(doc: dict[str, Any], source: str, counters: _Counters) -> list[CapturedResource]:
+    raw = doc.get("resources")
+    if not isinstance(raw, list):
+        raise UsageError(f"{source}: 'resources' must be a list")
+    resources = []
+    for i, item in enumerate(raw):
+        where = f"{source}: resources[{i}]"
+        if not isinstance(item, dict):
+            raise UsageError(f"{where} must be an object")
+        resources.append(_resource(item, counters, where))
+    return resources
+
+
+#: Top-level keys that tell the three formats apart: format -> (its key, its reader).
+FORMATS: dict[str, tuple[str, Callable[[dict[str, Any], str, _Counters], list[CapturedResource]]]] = {
+    "export": ("deployment", _from_export),
+    "preview": ("steps", _from_preview),
+    "report": ("policyPack", _from_report),
+}
+
+
 def _identity(resources: list[CapturedResource], source: str) -> tuple[str, str]:
     """The one (project, stack) of the file; resources of several stacks, or one URN twice,
     are refused: a state file is one stack, and the audit could not say which copy it judged."""
@@ -406,21 +437,26 @@ def parse_state(doc: Any, source: str = "<state>") -> StateFile:
     if _depth_exceeds(doc, MAX_DEPTH):
         raise UsageError(f"{source}: JSON nested deeper than {MAX_DEPTH} levels")
     counters = _Counters()
-    if "deployment" in doc:
-        kind, resources = "export", _from_export(doc, source, counters)
-    elif "steps" in doc:
-        kind, resources = "preview", _from_preview(doc, source, counters)
-    else:
+    found = [kind for kind, (key, _) in FORMATS.items() if key in doc]
+    if not found:
         raise UsageError(
-            f"{source}: neither a `pulumi stack export` file (no 'deployment') "
-            "nor `pulumi preview --json` output (no 'steps')"
+            f"{source}: neither a `pulumi stack export` file (no 'deployment'), nor `pulumi preview --json` "
+            "output (no 'steps'), nor a `sovereign preview --format json` report (no 'policyPack')"
         )
+    if len(found) > 1:
+        raise UsageError(f"{source}: holds the keys of several formats ({', '.join(FORMATS[k][0] for k in found)}); "
+                         "which one to audit is ambiguous")
+    kind = found[0]
+    resources = FORMATS[kind][1](doc, source, counters)
     project, stack = _identity(resources, source)
+    for key, value in (("project", project), ("stack", stack)):
+        if kind == "report" and doc.get(key) not in (None, value):
+            raise UsageError(f"{source}: '{key}' is {doc.get(key)!r} but the resources belong to {value!r}")
     notes = []
     if counters.encrypted_secrets:
         notes.append(
             f"{counters.encrypted_secrets} encrypted secret value(s) cannot be read offline and are "
             "treated as unknown (export with --show-secrets to let policies read them)"
         )
-    config = _config(doc.get("config"), source) if kind == "preview" else {}
+    config = _config(doc.get("config"), source) if kind in ("preview", "report") else {}
     return StateFile(project=project, stack=stack, resources=resources, kind=kind, notes=notes, config=config)

@@ -265,7 +265,7 @@ def test_cli_preview_of_a_bad_stack_exits_2_naming_the_key(
 
 @pytest.mark.parametrize(("key", "suggestion"), [
     ("soverign:dlq", "sovereign:dlq"),
-    ("project:eventStore", "sovereign:eventStore"),  # a bare key in Pulumi.<stack>.yaml, filed under the project
+    ("{project}:eventStore", "sovereign:eventStore"),  # a bare key in Pulumi.<stack>.yaml, filed under the project
 ])
 def test_load_stack_config_refuses_keys_filed_where_it_never_reads(runtime_config: Any, key: str,
                                                                     suggestion: str) -> None:
@@ -273,8 +273,8 @@ def test_load_stack_config_refuses_keys_filed_where_it_never_reads(runtime_confi
 
     from sovereign_components.stack_config.loader import load_stack_config
 
+    key = key.format(project=pulumi.get_project())  # whatever project the runtime names
     runtime_config.set_all_config({**VALID, key: json.dumps({"retentionDays": 30})})
-    assert pulumi.get_project() == "project"  # the SDK's name outside a deployment
     with pytest.raises(ConfigError) as info:
         load_stack_config()
     assert info.value.key == key

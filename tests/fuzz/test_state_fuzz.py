@@ -52,7 +52,7 @@ FIELDS = sorted(RESOURCE_FIELDS) + ["urn", "4dabf18193072939515e22adb298388d"]
 
 def check_well_formed(state: StateFile) -> None:
     """What every consumer of a StateFile relies on."""
-    assert state.kind in ("export", "preview") and state.resources
+    assert state.kind in ("export", "preview", "report") and state.resources
     for r in state.resources:
         stack, project, token, name = parse_urn(r.urn)
         assert (stack, project) == (state.stack, state.project)

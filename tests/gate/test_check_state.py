@@ -383,3 +383,41 @@ def test_secret_plaintext_is_read_within_the_same_bounds():
         parse_state(_export(inputs={"x": deep}), "state.json")
     with pytest.raises(UsageError, match="must be JSON text"):
         parse_state(_export(inputs={"x": {SIG_KEY: SECRET_SIG, "plaintext": 5}}), "state.json")
+
+
+# -- the JSON report as input ----------------------------------------------------------------------
+def _report(**fields) -> dict:
+    resource = {"urn": SA_URN, "type": "azure-native:storage:StorageAccount", "name": "sa", "parent": STACK_URN,
+                "inputs": {"location": "westeurope"}, "protect": False, "dependencies": [], "propertyDependencies": {},
+                "custom": True, "id": "/subscriptions/s/sa", "provider": PROVIDER_REF, "aliases": [],
+                "outputs": {"primaryLocation": "westeurope"}, "external": False, "unreadableKeys": ["locaton"]}
+    resource.update(fields)
+    return {"project": "proj", "stack": "eu", "policyPack": {"name": "p", "version": "1"},
+            "resources": [{"urn": STACK_URN, "type": "pulumi:pulumi:Stack", "name": "proj-eu", "custom": False},
+                          resource],
+            "violations": [], "summary": {}, "config": {"sovereign:boundary": "EU", "sovereign:tags": {"a": "b"}}}
+
+
+def test_a_json_report_is_read_with_every_field_the_analysis_read():
+    state = parse_state(_report(), "report.json")
+    assert (state.kind, state.project, state.stack) == ("report", "proj", "eu")
+    sa = next(r for r in state.resources if r.urn == SA_URN)
+    assert (sa.unreadable_keys, sa.external, sa.provider) == (["locaton"], False, PROVIDER_REF)
+    assert sa.outputs == {"primaryLocation": "westeurope"}
+    assert state.config == {"sovereign:boundary": "EU", "sovereign:tags": '{"a": "b"}'}
+
+
+@pytest.mark.parametrize(("doc", "needle"), [
+    (_report(name="other"), "field 'name' is 'other' but the URN names 'sa'"),
+    (_report(external="no"), "field 'external' must be true or false"),
+    (_report(unreadableKeys="locaton"), "field 'unreadableKeys' must be a list of strings"),
+    ({**_report(), "stack": "us"}, "'stack' is 'us' but the resources belong to 'eu'"),
+    ({**_report(), "resources": {}}, "'resources' must be a list"),
+    ({**_report(), "steps": []}, "holds the keys of several formats"),
+])
+def test_a_malformed_report_is_refused(doc, needle):
+    from sovereign_components.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        parse_state(doc, "report.json")
+    assert needle in str(info.value)
