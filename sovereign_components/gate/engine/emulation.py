@@ -170,7 +170,7 @@ class Emulator:
         try:
             return self.schema.resource(token)
         except SdkError as exc:
-            raise EmulationError(f"reading the SDK facts of '{token}' failed: {exc}") from None
+            raise self._refuse(f"reading the SDK facts of '{token}' failed: {exc}") from None
 
     def _refuse(self, message: str) -> EmulationError:
         with self._lock:

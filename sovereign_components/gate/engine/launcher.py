@@ -326,6 +326,8 @@ _RUNS: Counter[tuple[str, frozenset[tuple[str, str]]]] = Counter()
 _REGISTRY_LOCK = threading.Lock()
 #: Runs of one interpreter before a zygote is started for the next ones.
 ZYGOTE_AFTER_RUNS = 1
+#: Zygotes kept at once (each holds the imported SDKs); the oldest goes when another is needed.
+MAX_ZYGOTES = 2
 
 
 def _close_zygotes() -> None:
@@ -357,6 +359,8 @@ def begin(python: Path, env: Mapping[str, str], *, sink: Callable[[str], None] |
         if existing is not None and existing.ready():
             zygote = existing
         elif existing is None and use_zygote and _RUNS[key] > ZYGOTE_AFTER_RUNS:
+            while len(_ZYGOTES) >= MAX_ZYGOTES:
+                _ZYGOTES.pop(next(iter(_ZYGOTES))).close()
             _ZYGOTES[key] = Zygote(python, env)
     if zygote is None:
         run.spawn_fresh(python, env)
