@@ -18,6 +18,8 @@ keys), so what it needs from the SDK is generated ahead, from the coordinator's 
 - ``shape``: the wire-key tree of the inputs (``[]`` array items, ``{}`` map values, ``*``
   anything, ``0`` a scalar; a union's variants merged and marked ``"|": 1``), so a key the provider will not read (snake_case from a dict passed
   for a union-typed argument) is found;
+- ``outputOnly``: output paths that are not inputs (a resource's own endpoints and state, which
+  ``check-state`` sees in deployed outputs): not data flows, so the value scan skips them;
 - ``aliases``: the SDK's alias tokens that the pack's spelling rules (version suffix dropped,
   v2 module renamed) do not already map to the type (``azure-native:network:PrivateZone`` ->
   ``privatedns:PrivateZone``).
@@ -138,6 +140,23 @@ def refs_of(spec: Any) -> list[str]:
     return sorted(set(out))
 
 
+def output_only_of(spec: Any) -> list[str]:
+    """Output paths that are not inputs (the deployed resource's own endpoints and state, such
+    as a Cosmos region's ``documentEndpoint``): ``check-state`` sees them, and they are not where
+    the resource sends data. Only the shortest such prefix is kept."""
+    inputs = {path for path, _ in spec.inputs.walk() if path}
+    found: set[str] = set()
+    for wire, typ in spec.outputs.items():
+        for path, _ in typ.walk(wire):
+            if path and path not in inputs and path.count(".") < MAX_DEPTH:
+                found.add(path)
+    keep = []
+    for path in sorted(found, key=len):
+        if not any(path.startswith(k + ".") or path.startswith(k + "[") or path.startswith(k + "{") for k in keep):
+            keep.append(path)
+    return sorted(keep)
+
+
 def _init_args_mismatch(spec: Any) -> bool:
     """True when the resource takes ``<Class>InitArgs`` (so ``<Class>Args`` is a nested type)."""
     module_name, _, class_name = spec.python_class.rpartition(".")
@@ -169,6 +188,7 @@ def facts(tokens: list[str]) -> dict[str, Any]:
             entry["switches"] = switches_of(spec)
             entry["refs"] = refs_of(spec)
             entry["shape"] = shape_of(spec)
+            entry["outputOnly"] = output_only_of(spec)
         types[token] = entry
         for alias in spec.aliases:
             spelled = derive(alias)

@@ -103,15 +103,37 @@ class PolicyContext:
         return f"{self.boundary.code} ({', '.join(sorted(self.boundary.regions))})"
 
 
+_CUSTOM_KEYS = frozenset({"code", "regions"})
+
+
 def _boundary(value: Any, key: str, source: str | None) -> SovereigntyBoundary:
+    """A boundary code (``"EU"``), a region list, or - as the stack config allows - an object
+    ``{"code": ..., "regions": [...]}`` for a jurisdiction the library does not name; the JSON
+    text of a list or an object too (Pulumi hands structured stack config to packs as JSON)."""
     try:
         if isinstance(value, str) and value.strip():
             text = value.strip()
-            if text.startswith("["):
+            if text.startswith(("[", "{")):
                 import json
 
-                return _boundary(json.loads(text), key, source)
+                try:
+                    return _boundary(json.loads(text), key, source)
+                except json.JSONDecodeError as exc:
+                    raise ConfigError(key, f"not valid JSON: {exc}", source=source) from None
             return get_boundary(text)
+        if isinstance(value, Mapping):
+            unknown = sorted(set(value) - _CUSTOM_KEYS)
+            if unknown:
+                raise ConfigError(f"{key}.{unknown[0]}", "unknown key (a custom boundary is {code, regions})",
+                                  source=source)
+            code, regions = value.get("code"), value.get("regions")
+            if not isinstance(code, str) or not code.strip():
+                raise ConfigError(f"{key}.code", "a custom boundary needs a code", source=source)
+            if not isinstance(regions, Sequence) or isinstance(regions, str) or not regions or \
+                    not all(isinstance(r, str) for r in regions):
+                raise ConfigError(f"{key}.regions", "a custom boundary needs a non-empty list of region names",
+                                  source=source)
+            return custom_boundary(code, regions)
         if isinstance(value, Sequence) and not isinstance(value, str) and value:
             if not all(isinstance(v, str) for v in value):
                 raise ConfigError(key, "a region list must hold region names (strings)", source=source)
@@ -123,7 +145,8 @@ def _boundary(value: Any, key: str, source: str | None) -> SovereigntyBoundary:
             raise
         raise ConfigError(key, str(exc), source=source) from None
     raise ConfigError(
-        key, f"expected a boundary code such as \"EU\" or a non-empty list of regions, got {value!r}",
+        key, f"expected a boundary code such as \"EU\", a non-empty list of regions or an object "
+             f"{{\"code\", \"regions\"}}, got {value!r}",
         source=source,
     )
 

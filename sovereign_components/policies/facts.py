@@ -8,6 +8,7 @@ The pack never imports ``pulumi_azure_native``: these facts are the SDK's, deriv
   type's real input class (``inputsUnreliable``);
 - :func:`switches`: inputs that are public-network / local-auth switches;
 - :func:`refs`: inputs typed as ids or URLs;
+- :func:`output_only`: outputs that are not inputs (a resource's own endpoints and state);
 - :data:`ALIASES`: SDK alias tokens the spelling rules do not already map.
 
 Pure: stdlib only. Read once per process.
@@ -53,6 +54,12 @@ def switches(token: str) -> Mapping[str, Mapping[str, Any]]:
 def refs(token: str) -> frozenset[str]:
     """Dotted input paths (``a.b[].c``) the SDK types as ids or URLs."""
     return frozenset(of(token).get("refs", ()))
+
+
+@lru_cache(maxsize=512)
+def output_only(token: str) -> tuple[str, ...]:
+    """Output paths (``a.b[].c``) that are not inputs: the deployed resource's own state."""
+    return tuple(of(token).get("outputOnly", ()))
 
 
 def takes_location(token: str) -> bool | None:

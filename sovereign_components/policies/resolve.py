@@ -33,7 +33,7 @@ from .arm import ArmId, parse_arm_id, url_host
 from .context import PolicyContext
 from .findings import StackResource
 from .catalogue import catalogue
-from .tokens import PARENT_KEYS, canonical_token, full, token_for_arm_type
+from .tokens import PARENT_KEYS, canonical_token, full, token_for_arm_type, tokens_for_arm_type
 from .values import is_unknown, lookup
 
 RESOURCE_GROUP = "azure-native:resources:ResourceGroup"
@@ -208,12 +208,10 @@ class StackIndex:
             return None
         for depth in range(len(parsed.names) - 1, -1, -1):
             arm_type = parsed.type_at(depth)
-            spec = token_for_arm_type(arm_type) if arm_type else None
-            if spec is None:
-                continue
-            for res in self._names(spec[0], spec[1]).get(parsed.names[depth].lower(), ()):
-                if res.urn != exclude and self._same_place(res, parsed, depth):
-                    return res
+            for token, name_key in tokens_for_arm_type(arm_type) if arm_type else ():
+                for res in self._names(token, name_key).get(parsed.names[depth].lower(), ()):
+                    if res.urn != exclude and self._same_place(res, parsed, depth):
+                        return res
         return None
 
     def _same_place(self, candidate: StackResource, parsed: ArmId, depth: int) -> bool:

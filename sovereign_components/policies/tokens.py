@@ -39,6 +39,13 @@ REGIONAL_TYPES: Final[frozenset[str]] = frozenset(t for t, e in _CAT.types.items
 ARM_TYPES: Final[dict[str, tuple[str, str]]] = {
     arm: (token, _CAT.types[token].name_key or "name") for arm, token in _CAT.by_arm.items()
 }
+#: ARM type (lower-case) -> every (token, name key) of that ARM type (two class families of one
+#: resource, e.g. ``network:NspProfile`` and ``network:NetworkSecurityPerimeterProfile``).
+ARM_TYPE_TOKENS: Final[dict[str, tuple[tuple[str, str], ...]]] = {}
+for _token, _entry in _CAT.types.items():
+    ARM_TYPE_TOKENS.setdefault(_entry.arm_type.lower(), ())
+    ARM_TYPE_TOKENS[_entry.arm_type.lower()] += ((_token, _entry.name_key or "name"),)
+
 #: Inputs through which a location-less child names its ARM parent or scope; their property
 #: dependencies lead to the ancestor whose region the child lives in.
 PARENT_KEYS: Final[tuple[str, ...]] = tuple(dict.fromkeys(
@@ -100,5 +107,10 @@ def is_regional_type(token: str) -> bool:
 
 
 def token_for_arm_type(arm_type: str) -> tuple[str, str] | None:
-    """The (token, name key) for an ARM type such as ``Microsoft.Web/sites``."""
+    """The canonical (token, name key) for an ARM type such as ``Microsoft.Web/sites``."""
     return ARM_TYPES.get(arm_type.lower())
+
+
+def tokens_for_arm_type(arm_type: str) -> tuple[tuple[str, str], ...]:
+    """Every (token, name key) of an ARM type (canonical first)."""
+    return ARM_TYPE_TOKENS.get(arm_type.lower(), ())

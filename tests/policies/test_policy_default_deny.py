@@ -215,23 +215,25 @@ def test_an_unparseable_flow_fails_closed() -> None:
 
 # -- perimeters ------------------------------------------------------------------------------------
 
-def _perimeter(mode: str | None, prefixes: list[str], *, known_ids: bool = True) -> list[StackResource]:
+def _perimeter(mode: str | None, prefixes: list[str], *, known_ids: bool = True,
+               family: str = "Nsp") -> list[StackResource]:
     account = res("st", "storage:StorageAccount", {"location": "westeurope", "accountName": "steu",
                                                    "publicNetworkAccess": "SecuredByPerimeter",
                                                    "id": f"{SUB}/Microsoft.Storage/storageAccounts/steu"})
-    profile = res("prof", "network:NspProfile", {"networkSecurityPerimeterName": "nsp", "profileName": "default",
+    profile = res("prof", f"network:{family}Profile", {"networkSecurityPerimeterName": "nsp", "profileName": "default",
                                                  "id": f"{SUB}/Microsoft.Network/networkSecurityPerimeters/nsp/profiles/default"})
-    rule = res("rule", "network:NspAccessRule", {"networkSecurityPerimeterName": "nsp", "profileName": "default",
+    rule = res("rule", f"network:{family}AccessRule", {"networkSecurityPerimeterName": "nsp", "profileName": "default",
                                                  "direction": "Inbound", "addressPrefixes": prefixes})
     assoc_props: dict[str, Any] = {"privateLinkResource": {"id": account.props["id"] if known_ids else UNKNOWN},
                                    "profile": {"id": profile.props["id"] if known_ids else UNKNOWN}}
     if mode:
         assoc_props["accessMode"] = mode
     deps = {} if known_ids else {"privateLinkResource": [account.urn], "profile": [profile.urn]}
-    assoc = res("assoc", "network:NspAssociation", assoc_props, property_dependencies=deps)
+    assoc = res("assoc", f"network:{family}Association", assoc_props, property_dependencies=deps)
     return [account, profile, rule, assoc]
 
 
+@pytest.mark.parametrize("family", ["Nsp", "NetworkSecurityPerimeter"])
 @pytest.mark.parametrize("mode, prefixes, known, blocked", [
     ("Enforced", ["10.0.0.0/8"], True, False),
     ("Enforced", ["10.0.0.0/8"], False, False),   # placed through property dependencies
@@ -241,8 +243,8 @@ def _perimeter(mode: str | None, prefixes: list[str], *, known_ids: bool = True)
     (None, ["10.0.0.0/8"], True, True),           # absent = the service default, Learning
 ])
 def test_secured_by_perimeter_needs_an_enforced_closed_perimeter(mode: str | None, prefixes: list[str],
-                                                                 known: bool, blocked: bool) -> None:
-    found = perimeter.check_perimeter(_perimeter(mode, prefixes, known_ids=known), EU)
+                                                                 known: bool, blocked: bool, family: str) -> None:
+    found = perimeter.check_perimeter(_perimeter(mode, prefixes, known_ids=known, family=family), EU)
     assert bool(found) is blocked, [f.message for f in found]
 
 
@@ -270,3 +272,17 @@ def test_an_unevaluable_template_fails_closed_with_the_reason() -> None:
     [found] = vetting_findings("azure-native:resources:Deployment", props, EU, vetting.type_verdict)
     assert "templateLink" in found.message
     assert vetting.check_vetted("azure-native:resources:Deployment", props, EU)
+
+
+# -- boundaries the stack config may declare --------------------------------------------------------
+
+def test_a_custom_boundary_object_from_the_stack_config() -> None:
+    """``sovereign:boundary: {code, regions}`` reaches packs as JSON text (PULUMI_CONFIG)."""
+    text = '{"code": "BENELUX", "regions": ["westeurope", "belgiumcentral"]}'
+    ctx = context_from_config({}, stack_boundary=text)
+    assert ctx.inside("belgiumcentral") and not ctx.inside("northeurope")
+    assert context_from_config({}, stack_boundary={"code": "X", "regions": ["eastus"]}).inside("eastus")
+    for bad in ('{"code": "X"}', '{"code": "X", "regions": []}', '{"code": "X", "regions": ["mars"]}',
+                '{"code": "X", "regions": ["eastus"], "pairs": {}}', '{"code": '):
+        with pytest.raises(ConfigError):
+            context_from_config({}, stack_boundary=bad)

@@ -94,10 +94,13 @@ def _covered(pattern: str, prefixes: Sequence[str]) -> bool:
 
 @lru_cache(maxsize=1024)
 def _skipped(token: str) -> tuple[str, ...]:
-    """Patterns of ``token`` the scan leaves alone: benign, location, or another policy's."""
+    """Patterns of ``token`` the scan leaves alone: benign, location, another policy's, and the
+    outputs that are not inputs (its own endpoints and state, which stack policies and
+    ``check-state`` see; ``data/sdk_facts.json``)."""
     entry = catalogue().types.get(token)
     # its own location (L1), id, name and type (outputs a stack policy sees)
     out = ["location", "id", "type"]
+    out.extend(facts.output_only(token))
     if entry is not None:
         out.extend(entry.benign)
     out.extend(_LOCATION_PATHS.get(token, ()))

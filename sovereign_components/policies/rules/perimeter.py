@@ -9,7 +9,7 @@ admits ``0.0.0.0/0`` (or ``::/0``, or the ``Internet`` service tag) lets everyon
 So for every catalogue type with ``perimeter = true`` whose public-network check holds
 ``SecuredByPerimeter`` this stack policy requires, in this stack:
 
-- a ``network:NspAssociation`` whose ``privateLinkResource.id`` is the resource (by id, by ARM
+- a ``network:NspAssociation`` (or ``NetworkSecurityPerimeterAssociation``) whose ``privateLinkResource.id`` is the resource (by id, by ARM
   type + name, or through its property dependencies),
 - in ``accessMode: Enforced`` (absent is the service default, ``Learning``: not enforced),
 - whose ``profile`` is a ``network:NspProfile`` of this stack, and none of that profile's inbound
@@ -33,9 +33,11 @@ from .network import PUBLIC
 POLICY = "network-perimeter-closed"
 CONTROL = "NSP"
 SECURED = "securedbyperimeter"
-ASSOCIATION = "azure-native:network:NspAssociation"
-PROFILE = "azure-native:network:NspProfile"
-ACCESS_RULE = "azure-native:network:NspAccessRule"
+#: Both class families of v3 (API 2023-08-01-preview ``Nsp*`` and 2024-06-01-preview
+#: ``NetworkSecurityPerimeter*``) describe the same ARM resources.
+ASSOCIATIONS = ("azure-native:network:NspAssociation", "azure-native:network:NetworkSecurityPerimeterAssociation")
+PROFILES = ("azure-native:network:NspProfile", "azure-native:network:NetworkSecurityPerimeterProfile")
+ACCESS_RULES = ("azure-native:network:NspAccessRule", "azure-native:network:NetworkSecurityPerimeterAccessRule")
 #: Inbound sources that admit everyone.
 PUBLIC_PREFIXES = frozenset({"0.0.0.0/0", "::/0", "0.0.0.0", "*", "any", "internet"})
 
@@ -52,7 +54,7 @@ def _open_rules(index: StackIndex, profile: StackResource) -> list[str]:
     """What in ``profile``'s inbound rules admits everyone (rule URN: the offending entry)."""
     names = index._input_names(profile, "profileName") | {profile.name.lower()}
     out = []
-    for rule in index.of_token(ACCESS_RULE):
+    for rule in (r for token in ACCESS_RULES for r in index.of_token(token)):
         linked = profile.urn in rule.property_dependencies.get("profileName", ()) or bool(
             index._input_names(rule, "profileName") & names)
         if not linked:
@@ -68,7 +70,7 @@ def _open_rules(index: StackIndex, profile: StackResource) -> list[str]:
 
 
 def _verdict(index: StackIndex, res: StackResource) -> str | None:
-    associations = [a for a in index.of_token(ASSOCIATION)
+    associations = [a for token in ASSOCIATIONS for a in index.of_token(token)
                     if _points_at(index, a, "privateLinkResource.id", "privateLinkResource", res)]
     if not associations:
         return ("no network security perimeter association (network:NspAssociation) in this stack covers it, so "
@@ -81,7 +83,8 @@ def _verdict(index: StackIndex, res: StackResource) -> str | None:
             shown = "absent (the service default Learning)" if mode is MISSING else repr(mode)
             problems.append(f"{assoc.urn} accessMode is {shown}: the perimeter only logs; set 'Enforced'")
             continue
-        profiles = [p for p in index.of_token(PROFILE) if _points_at(index, assoc, "profile.id", "profile", p)]
+        profiles = [p for token in PROFILES for p in index.of_token(token)
+                    if _points_at(index, assoc, "profile.id", "profile", p)]
         if not profiles:
             problems.append(f"{assoc.urn} names no perimeter profile of this stack, so its access rules cannot be "
                             "checked (fail closed)")
