@@ -13,11 +13,13 @@ with a "did you mean":
 * a namespace within :data:`MAX_NAMESPACE_DISTANCE` edits of a namespace this library reads
   (:data:`KNOWN_NAMESPACES`), or equal to one but for case or punctuation
   (``Sovereign``, ``azure_native``), is refused, unless it is the project's own namespace;
-* a key in the project namespace (bare, or ``<project>:``) whose name is a ``sovereign`` key is
-  refused when ``sovereign_in_use`` (the program reads the ``sovereign`` namespace: always in
-  :mod:`.loader`; in the gate, when the stack sets any ``sovereign:`` key). A program that does
-  not use this library may well read its own ``region`` key, so the gate does not refuse bare
-  keys of every project (no crying wolf).
+* a key in the project namespace whose name is a ``sovereign`` key, while the ``sovereign`` key
+  itself is not set, is refused when ``sovereign_in_use`` (the program reads the ``sovereign``
+  namespace: always in :mod:`.loader`; in the gate, when the stack sets any ``sovereign:`` key),
+  unless it is ``deliberate``: the gate passes the keys written with the project's namespace
+  spelt out and those ``Pulumi.yaml`` declares, because a program may read its own
+  ``alertEmail`` (``examples/consumer`` does). A program that does not use this library may well
+  read its own ``region`` key, so bare keys of every project are not refused (no crying wolf).
 
 Pure: no Pulumi.
 """
@@ -25,7 +27,7 @@ Pure: no Pulumi.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from ..errors import ConfigError
 from .models import AZURE_LOCATION_KEY, NAMESPACE, TOP_LEVEL_KEYS
@@ -77,20 +79,23 @@ def _sovereign_key_for(name: str) -> str | None:
 
 
 def check_config_keys(keys: Iterable[str], project: str, *, sovereign_in_use: bool,
-                      source: str | None = None) -> None:
+                      source: str | None = None, deliberate: Collection[str] = ()) -> None:
     """Refuse keys that Pulumi would put in a namespace nobody reads (see the module docstring).
 
-    ``keys`` are full ``namespace:name`` keys as Pulumi hands them to the program (a bare key
-    already carries the project name); ``source`` names the stack file in the message.
+    ``keys`` are config keys as written in a stack file (bare or ``namespace:name``) or as
+    Pulumi hands them to the program (always ``namespace:name``); ``deliberate`` are keys of the
+    project namespace known to be meant for the program; ``source`` names the stack file.
     """
-    for full_key in sorted(keys):
+    keys = sorted(keys)
+    present = set(keys)
+    for full_key in keys:
         namespace, sep, name = full_key.partition(":")
         if not sep:
             namespace, name = project, full_key
         if namespace == project:
-            if project != NAMESPACE and sovereign_in_use:
+            if project != NAMESPACE and sovereign_in_use and full_key not in deliberate:
                 known = _sovereign_key_for(name)
-                if known is not None:
+                if known is not None and f"{NAMESPACE}:{known}" not in present:
                     raise ConfigError(
                         full_key if sep else name,
                         f"a key without a namespace belongs to the project '{project}' (Pulumi files it as "

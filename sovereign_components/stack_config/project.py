@@ -409,8 +409,12 @@ def load_project(cwd: Path, stack: str) -> Project:
         raise UsageError(f"{stack_file.name}: 'config' must be a mapping of 'namespace:key' to values")
     project_block = data.get("config") if not isinstance(data.get("config"), str) else None
     merged = _merge_project_config(name, stack, project_block, stack_raw or {}, project_file.name, stack_file.name)
+    # keys meant for the program: the project's namespace spelt out, or declared in Pulumi.yaml
+    declared = {config_key(k, name, project_file.name) for k in (project_block or {})}
+    deliberate = {k for k in merged if k.startswith(name + ":")} | declared | \
+        {k.removeprefix(name + ":") for k in declared}
     check_config_keys(merged, name, sovereign_in_use=any(k.startswith(NAMESPACE + ":") for k in merged),
-                      source=stack_file.name)
+                      source=stack_file.name, deliberate=deliberate)
     config, secrets, notes = flatten_config(merged, name, stack_file.name)
     return Project(
         name=name,

@@ -159,7 +159,7 @@ def test_secrets_of_other_namespaces_get_the_generic_placeholder(tmp_path: Path)
     ("  azure-natve:location: westeurope\n", "azure-natve:location", "did you mean 'azure-native:location'?"),
     ("  azure_native:location: westeurope\n", "azure_native:location", "did you mean 'azure-native:location'?"),
     ("  dlq: {retentionDays: 30}\n", "dlq", "did you mean 'sovereign:dlq'?"),   # bare: files as proj:dlq
-    ("  proj:tags: {a: b}\n", "proj:tags", "did you mean 'sovereign:tags'?"),
+    ("  Tags: {a: b}\n", "Tags", "did you mean 'sovereign:tags'?"),
 ])
 def test_misfiled_keys_are_exit_2_with_did_you_mean(tmp_path: Path, line: str, key: str, suggestion: str) -> None:
     project(tmp_path, "", VALID_STACK + line)
@@ -168,6 +168,19 @@ def test_misfiled_keys_are_exit_2_with_did_you_mean(tmp_path: Path, line: str, k
     assert info.value.key == key
     assert suggestion in str(info.value)
     assert str(info.value).startswith("Pulumi.s.yaml: ")
+
+
+@pytest.mark.parametrize(("project_yaml", "line"), [
+    ("", "  proj:alertEmail: ops@contoso.eu\n"),                                   # namespace spelt out
+    ("config:\n  alertEmail: {type: string}\n", "  alertEmail: ops@contoso.eu\n"),  # declared by the project
+    ("config:\n  proj:tags: {type: object}\n", "  tags: {a: b}\n"),
+    ("", "  prefix: x\n  sovereign:prefix: y\n"),                                  # both set: not a slip
+])
+def test_project_keys_meant_for_the_program_are_kept(tmp_path: Path, project_yaml: str, line: str) -> None:
+    """``examples/consumer`` reads its own ``alertEmail`` with ``pulumi.Config()`` next to
+    ``sovereign:boundary``: a key the project spells out or declares is deliberate."""
+    project(tmp_path, project_yaml, VALID_STACK + line)
+    assert any(k.startswith("proj:") for k in load_project(tmp_path, "s").config)
 
 
 def test_bare_keys_of_a_project_that_does_not_use_this_library_are_its_own(tmp_path: Path) -> None:
