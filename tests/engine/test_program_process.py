@@ -120,3 +120,36 @@ def test_the_monitor_offers_what_the_sdk_needs():
     assert resource_pb2.RESOURCE_MONITOR_FEATURE_TRANSFORMS in info.supportedFeatures
     assert resource_pb2.RESOURCE_MONITOR_FEATURE_ALIAS_SPECS in info.supportedFeatures
     assert info.dryRun and (info.project, info.stack, dict(info.config)) == ("p", "s", {"p:a": "1"})
+
+
+KILL_PARENT = '''
+import os
+import signal
+
+from pulumi_azure_native import resources
+
+resources.ResourceGroup("rg-us", location="eastus")
+with open(f"/proc/{os.getppid()}/cmdline", "rb") as fh:
+    parent = fh.read()
+if b"zygote.py" in parent:  # never the test process itself
+    os.kill(os.getppid(), signal.SIGKILL)
+    os.kill(os.getpid(), signal.SIGKILL)
+'''
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_a_program_that_kills_its_fork_server_ends_in_an_error_and_the_next_run_works(tmp_path: Path):
+    from sovereign_components.errors import ProgramError
+    from sovereign_components.gate.engine import launcher
+
+    quiet = write_program(tmp_path / "quiet", "import pulumi\n")
+    for _ in range(3):
+        capture_program(quiet, "dev")
+    deadline = time.monotonic() + 120
+    while not any(z.ready() for z in launcher._ZYGOTES.values()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    killer = write_program(tmp_path / "killer", KILL_PARENT)
+    with pytest.raises(ProgramError) as err:
+        capture_program(killer, "dev")
+    assert "nothing was judged" in str(err.value)
+    assert capture_program(quiet, "dev").resources  # a dead fork server is replaced

@@ -117,7 +117,11 @@ class ProgramRun:
         self._server: Any = None
         self.rpc_stats: Any = None
         python = interpreter(project)
-        self._run, zygote = launcher.begin(python, launcher.program_environment(), sink=sink, use_zygote=use_zygote)
+        env = launcher.program_environment()
+        try:
+            self._run, zygote = launcher.begin(python, env, sink=sink, use_zygote=use_zygote)
+        except launcher.LaunchError as exc:
+            raise ProgramError(str(exc)) from None
         self._started = time.monotonic()
         try:
             from .server import MonitorServer
@@ -134,9 +138,12 @@ class ProgramRun:
                              daemon=True).start()
             spec = run_spec(project, self.config, self._server.address)
             if zygote is not None:
-                self._run.fork_from(zygote, spec)
+                self._run.fork_from(zygote, spec, python, env)
             else:
                 self._run.deliver(spec)
+        except launcher.LaunchError as exc:
+            self.close()
+            raise ProgramError(str(exc)) from None
         except BaseException:
             self.close()
             raise
@@ -158,6 +165,8 @@ class ProgramRun:
             except TimeoutError:
                 raise ProgramError(f"the program did not finish within {self.timeout:g} s and was stopped; "
                                    "nothing was judged (SOVEREIGN_PROGRAM_TIMEOUT sets the limit)") from None
+            except launcher.LaunchError as exc:
+                raise ProgramError(f"the program's process was lost ({exc}); nothing was judged") from None
             self._stop_server()
             judge_stream(self.emulator, self._run.failure(), code, self.project)
             return build_capture(self.project, self.config, self.emulator)

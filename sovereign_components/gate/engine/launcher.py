@@ -142,9 +142,16 @@ class Run:
         except (BrokenPipeError, OSError):
             pass  # the child is already gone: wait() reports how it ended
 
-    def fork_from(self, zygote: "Zygote", spec: dict[str, Any]) -> None:
+    def fork_from(self, zygote: "Zygote", spec: dict[str, Any], python: Path, env: Mapping[str, str]) -> None:
+        """Fork the program from ``zygote``; if the fork server is gone (a program may kill it),
+        start a fresh interpreter instead."""
         self.mode = "zygote"
-        self._conn, self.pid = zygote.fork(spec, self._out_w, self._status_w)
+        try:
+            self._conn, self.pid = zygote.fork(spec, self._out_w, self._status_w)
+        except LaunchError:
+            self.spawn_fresh(python, env)
+            self.deliver(spec)
+            return
         self._close_child_ends()
 
     def _close_child_ends(self) -> None:
@@ -266,6 +273,7 @@ class Zygote:
         self._sock = ours
         self._lock = threading.Lock()
         self._ready = threading.Event()
+        self._broken = False
         try:
             self._proc = subprocess.Popen(
                 [str(python), "-u", str(ZYGOTE_SCRIPT), str(theirs.fileno())], stdin=subprocess.DEVNULL,
@@ -287,7 +295,7 @@ class Zygote:
         return self._ready.is_set() and self._proc.poll() is None
 
     def dead(self) -> bool:
-        return self._proc.poll() is not None
+        return self._broken or self._proc.poll() is not None
 
     def fork(self, spec: dict[str, Any], out_w: int, status_w: int) -> tuple[socket.socket, int]:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -298,13 +306,15 @@ class Zygote:
                 if len(payload) > 4096:
                     self._sock.sendall(payload[4096:])
         except OSError as exc:
+            self._broken = True
             ours.close()
             raise LaunchError(f"the program's fork server is gone: {exc}") from None
         finally:
             theirs.close()
         try:
             message = _read_line(ours, time.monotonic() + FORK_ANSWER_S)
-        except (TimeoutError, LaunchError):
+        except (TimeoutError, LaunchError, OSError, ValueError):
+            self._broken = True
             ours.close()
             raise LaunchError("the program's fork server did not start the program") from None
         return ours, int(message["pid"])
