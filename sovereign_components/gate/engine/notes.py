@@ -48,6 +48,10 @@ def placeholder_line(types: Iterable[str], sdk_versions: Sequence[str]) -> list[
 def lines(notes: Notes, *, project_notes: Sequence[str] = (), sdk_versions: Sequence[str] = ()) -> list[str]:
     out = [*project_notes, *location_lines(notes.locations), *notes.invokes, *notes.external]
     out += placeholder_line(notes.placeholder_types, sdk_versions)
+    if notes.transforms:
+        out.append(f"transforms: {notes.transforms} transform call(s) run by the engine, as `pulumi preview` runs them "
+                   "(each resource's own, then its ancestors', then the stack's); inputs and options are recorded "
+                   "as transformed")
     if notes.secrets:
         shown = ", ".join(sorted(set(notes.secrets))[:10])
         out.append(f"secret config values: inputs made from them are unknown to policies ({shown}): "
