@@ -149,3 +149,28 @@ def test_every_declared_output_has_a_value_or_stays_unknown(tmp_path: Path, unkn
     # the policies never see the placeholders: only inputs and values that look real
     account = next(r for r in capture.resources if r.name == "acct")
     assert "provisioningState" not in account.outputs and account.outputs["primaryEndpoints"]["blob"].startswith("https://")
+
+
+RANDOM = '''
+import pulumi_random as random
+from pulumi_azure_native import resources
+
+suffix = random.RandomString("suffix", length=6, special=False)
+shuffle = random.RandomShuffle("region", inputs=["westeurope", "eastus"], result_count=1)
+resources.ResourceGroup("named", location="westeurope", resource_group_name=suffix.result.apply(lambda s: f"rg-{s.lower()}"))
+resources.ResourceGroup("shuffled", location=shuffle.results.apply(lambda r: r[0]))
+'''
+
+
+def test_another_providers_computed_outputs_are_typed_and_never_judged(tmp_path: Path):
+    """pulumi-random's ``result``/``results`` are computed by its provider at deployment: the
+    program gets typed placeholders (its ``.lower()`` and ``[0]`` work), policies get unknown.
+    (Needs pulumi-random in the environment; requirements-dev pins it.)"""
+    pytest.importorskip("pulumi_random")
+    (tmp_path / "Pulumi.yaml").write_text("name: rnd\nruntime: python\n")
+    (tmp_path / "Pulumi.dev.yaml").write_text("config: {}\n")
+    (tmp_path / "__main__.py").write_text(RANDOM)
+    capture = capture_program(tmp_path, "dev")
+    r = {x.name: x for x in capture.resources}
+    assert r["named"].inputs["resourceGroupName"] == UNKNOWN and r["shuffled"].inputs["location"] == UNKNOWN
+    assert any("pulumi_random" in e for e in capture.emulated)
