@@ -324,7 +324,8 @@ class Emulator:
                 protect = goal.protect
             if not provider and goal.provider and (not custom or _provider_package(goal.provider) == _package(type_)):
                 provider = goal.provider
-        if custom:
+        is_provider = type_.startswith(PROVIDER_TYPE_PREFIX)
+        if custom and not is_provider:  # a provider resource is not served by a provider
             provider = self._resolve_provider(provider, request.providers, parent, _package(type_))
 
         options = self._options(request, provider, protect)
@@ -334,26 +335,26 @@ class Emulator:
             raise EmulationError(f"transform of {type_} '{name}' failed: {exc}") from None
         options = result.options
         protect = options.protect if _has(options, "protect") else protect
-        if custom:
+        if custom and not is_provider:
             provider = self._resolve_provider(options.provider, options.providers, parent, _package(type_))
         urn = self._make_urn(parent, type_, name)
 
         inputs = self._unknowable(replace_resource_refs(result.props), "", urn)
-        spec = self._spec(type_) if custom or type_.startswith(PROVIDER_TYPE_PREFIX) else None
-        if type_.startswith(PROVIDER_TYPE_PREFIX):
+        spec = self._spec(type_) if custom else None
+        if is_provider:
             self.locations.add_provider(urn, type_, name, inputs)
 
         record = CapturedResource(
             urn=urn, type=type_, name=name, parent=parent, custom=custom, inputs=inputs,
             protect=bool(protect), dependencies=sorted(set(result.dependencies)),
             property_dependencies={k: sorted(set(v)) for k, v in sorted(result.property_dependencies.items())},
-            provider=provider if custom else "",
+            provider=provider if custom and not is_provider else "",
             aliases=self._alias_urns(options, request, urn),
             unreadable_keys=unreadable_keys(result.props, spec.inputs if spec is not None else None,
-                                            provider=type_.startswith(PROVIDER_TYPE_PREFIX)),
+                                            provider=is_provider),
         )
-        if (custom and spec is not None and spec.takes_location and "location" not in inputs
-                and _package(type_) in LOCATION_DEFAULTING_PACKAGES and not type_.startswith(PROVIDER_TYPE_PREFIX)):
+        if (custom and not is_provider and spec is not None and spec.takes_location and "location" not in inputs
+                and _package(type_) in LOCATION_DEFAULTING_PACKAGES):
             self._default_location(record, provider)
         if type_ == RESOURCE_GROUP:
             self.locations.add_resource_group(arm.resource_name(type_, name, inputs), record.inputs.get("location"))
