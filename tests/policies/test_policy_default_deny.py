@@ -286,3 +286,22 @@ def test_a_custom_boundary_object_from_the_stack_config() -> None:
                 '{"code": "X", "regions": ["eastus"], "pairs": {}}', '{"code": '):
         with pytest.raises(ConfigError):
             context_from_config({}, stack_boundary=bad)
+
+
+def test_a_template_at_the_resource_groups_location_is_placed_by_the_stack() -> None:
+    """``[resourceGroup().location]`` is unknown to a resource policy (no group in sight); the
+    stack knows the group, so the virtual resource is placed there."""
+    from sovereign_components.policies.escape import relabel, with_virtuals
+
+    def stack(group_location: str) -> list[StackResource]:
+        group = res("rg", "resources:ResourceGroup", {"location": group_location, "resourceGroupName": "rg"})
+        template = {"resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01",
+                                   "name": "sttpl", "location": "[resourceGroup().location]",
+                                   "properties": {"publicNetworkAccess": "Disabled"}}]}
+        deployment = res("dep", "resources:Deployment", {"resourceGroupName": "rg", "properties": {
+            "mode": "Incremental", "template": template}}, property_dependencies={"resourceGroupName": [group.urn]})
+        return with_virtuals([group, deployment])
+
+    assert relabel(flows.check_data_flows(stack("westeurope"), EU)) == []
+    [found] = relabel(flows.check_data_flows(stack("eastus"), EU))
+    assert found.urn.endswith("::dep") and found.message.startswith("template.resources[0]: ")

@@ -331,6 +331,15 @@ def check_data_flows(resources: Sequence[StackResource], ctx: PolicyContext) -> 
             found = _parent(index, res, entry, ctx)
             if found:
                 findings.append(found)
+        if "#" in res.urn:
+            # a template resource placed at resourceGroup().location: only the stack knows that
+            # group (resource policies see the location as unknown), so it is judged here
+            where = lookup(res.props, "location")
+            if isinstance(where, str) and not is_unknown(where) and _is_region(where):
+                found = _region_finding(res, f"{short(res.type)} location", (canonical_region(where),),
+                                        "the template's location", ctx)
+                if found:
+                    findings.append(found)
         seen_unknown: set[str] = set()
         for cand in scan(res):
             if cand.kind == "unknown":
