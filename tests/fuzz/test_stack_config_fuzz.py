@@ -16,8 +16,10 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
+
+from fuzz_settings import FUZZ
 
 from sovereign_components.errors import ConfigError, SovereignError, UsageError
 from sovereign_components.stack_config.models import (
@@ -33,9 +35,6 @@ from sovereign_components.stack_config.models import (
 from sovereign_components.stack_config.project import load_project
 from sovereign_components.stack_config.yaml_reader import YamlLimits, parse_yaml
 
-FUZZ = settings(max_examples=400, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
 
 WORDS = st.sampled_from(["westeurope", "eastus", "EU", "US", "northeurope", "sov", "Premium", "Periodic",
                          "Geo", "Local", "true", "7", "", "a@b.eu", "security@contoso.eu", "<>", "x/y"])

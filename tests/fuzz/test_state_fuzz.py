@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+
+from fuzz_settings import FUZZ
 
 from sovereign_components.errors import UsageError
 from sovereign_components.gate.state import RESOURCE_FIELDS, StateFile, loads_bounded, parse_state, parse_urn
@@ -25,8 +27,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "state"
 EXPORT = json.loads((FIXTURES / "eu-v3-private.export.json").read_text())
 PREVIEW = json.loads((FIXTURES / "us-preview.json").read_text())
 
-FUZZ = settings(max_examples=400, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 URNISH = st.sampled_from([
     "urn:pulumi:eu::sovereign-events::azure-native:storage:StorageAccount::sa",
