@@ -67,38 +67,59 @@ def _stderr_sink(text: str) -> None:
 
 
 class _Relay(threading.Thread):
-    """Copies the program's output pipe to ``sink`` until end of file (or :meth:`stop`)."""
+    """Copies the program's output pipe to ``sink`` until end of file or :meth:`stop`. The relay
+    owns the pipe's read end and closes it itself when it ends, so the descriptor number is never
+    reused while it might still read it."""
 
     def __init__(self, fd: int, sink: Callable[[str], None]) -> None:
         super().__init__(name="sovereign-program-output", daemon=True)
         self.fd = fd
         self.sink = sink
-        self._stop_at: float | None = None
+        self._wake_r, self._wake_w = os.pipe()
+        self._deadline: float | None = None
 
     def run(self) -> None:
-        while True:
-            timeout = None if self._stop_at is None else max(0.0, self._stop_at - time.monotonic())
-            try:
-                ready, _, _ = select.select([self.fd], [], [], 0.1 if timeout is None else min(timeout, 0.1))
-            except (OSError, ValueError):
-                return
-            if not ready:
-                if self._stop_at is not None and time.monotonic() >= self._stop_at:
+        try:
+            while True:
+                timeout = None if self._deadline is None else max(0.0, self._deadline - time.monotonic())
+                try:
+                    ready, _, _ = select.select([self.fd, self._wake_r], [], [], timeout)
+                except (OSError, ValueError):
                     return
-                continue
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            self.sink(data.decode("utf-8", "replace"))
+                if self.fd in ready:
+                    try:
+                        data = os.read(self.fd, 65536)
+                    except OSError:
+                        return
+                    if not data:
+                        return
+                    self.sink(data.decode("utf-8", "replace"))
+                    continue
+                if self._wake_r in ready:
+                    os.read(self._wake_r, 64)
+                if self._deadline is not None and time.monotonic() >= self._deadline:
+                    return
+        finally:
+            for fd in (self.fd, self._wake_r):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
 
     def stop(self, grace: float = 0.5) -> None:
         """Drain what is buffered for up to ``grace`` seconds, then stop (a grandchild that kept
         the pipe open must not keep the gate waiting)."""
-        self._stop_at = time.monotonic() + grace
-        self.join(grace + 0.5)
+        self._deadline = time.monotonic() + grace
+        try:
+            os.write(self._wake_w, b"x")
+        except OSError:
+            pass
+        self.join(grace + 1.0)
+        if not self.is_alive():
+            try:
+                os.close(self._wake_w)
+            except OSError:
+                pass
 
 
 class Run:
@@ -111,7 +132,6 @@ class Run:
         self._status_r, self._status_w = os.pipe()
         self._relay = _Relay(out_r, sink or _stderr_sink)
         self._relay.start()
-        self._out_r = out_r
         self._proc: subprocess.Popen[bytes] | None = None
         self._conn: socket.socket | None = None
         self._exit: int | None = None
@@ -235,7 +255,7 @@ class Run:
         if self._conn is not None:
             self._conn.close()
         self._relay.stop()
-        for fd in (self._out_w, self._status_w, self._status_r, self._out_r):
+        for fd in (self._out_w, self._status_w, self._status_r):
             if fd >= 0:
                 try:
                     os.close(fd)
