@@ -1,4 +1,4 @@
-"""ARM-shaped ids and computed outputs of the offline mocks (pure functions)."""
+"""ARM-shaped ids and the computed outputs that must look real (pure functions)."""
 
 from __future__ import annotations
 

@@ -41,7 +41,7 @@ def test_output_derived_inputs_become_property_dependencies(basic_capture):
     container = r["demo-archive-c"]
     assert container.property_dependencies["accountName"] == [r["demo-archive-sa"].urn]
     assert container.property_dependencies["resourceGroupName"] == [r["rg"].urn]
-    # the value flowed through the mocks: the account's name output is its logical name
+    # the value flowed through the monitor: the account's name output is its logical name
     assert container.inputs["accountName"] == "demo-archive-sa"
     topic = r["topic"]
     assert topic.property_dependencies["tags"] == [r["demo-archive-sa"].urn]

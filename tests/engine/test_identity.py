@@ -1,4 +1,4 @@
-"""User-assigned identities: the mocks answer ``identity`` in the ARM response shape.
+"""User-assigned identities: the monitor answers ``identity`` in the ARM response shape.
 
 The SDK types ``identity.userAssignedIdentities`` as ``Mapping[str, UserAssignedIdentityResponse]``
 on output while the input is a list of ids; answering with the input list made every program
