@@ -72,7 +72,7 @@ _PRINTABLE = [chr(c) for c in range(0x21, 0x3100) if unicodedata.category(chr(c)
 ID_ALPHABET = [c for c in _PRINTABLE if c not in "/\\?#"]
 ASCII_ID_ALPHABET = [c for c in ID_ALPHABET if c.isascii()]
 ID_CHARS = st.one_of(st.sampled_from(ASCII_ID_ALPHABET), st.sampled_from(ID_ALPHABET))
-identifiers = st.text(ID_CHARS, min_size=1, max_size=12)
+identifiers = st.text(ID_CHARS, min_size=1, max_size=8)
 type_names = st.builds(
     str.__add__, st.sampled_from(string.ascii_letters), st.text(string.ascii_letters + string.digits + "_.-", max_size=12)
 )
@@ -82,14 +82,14 @@ timestamps = st.datetimes(
 
 json_scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-(2**63), 2**63), st.floats(allow_nan=False, allow_infinity=False),
-    st.text(max_size=20),
+    st.text(max_size=12),
 )
 json_values = st.recursive(
     json_scalars,
     lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(max_size=8), children, max_size=4)),
     max_leaves=4,
 )
-payloads = st.dictionaries(st.text(max_size=8), json_values, max_size=3)
+payloads = st.dictionaries(st.text(max_size=6), json_values, max_size=3)
 
 
 @st.composite
@@ -135,7 +135,7 @@ hostile_scalars = st.one_of(
                      "Confidential\u200b", "internal", "metadata", "METADATA", "1", "0", "-1"]),
     corrupted_codes(),
     st.just(int("9" * 200)),
-    st.text(max_size=30),
+    st.text(max_size=16),
 )
 
 #: Raw bodies the issue names: 5,000-digit numbers, 5,000-deep JSON, not-UTF-8, not-JSON, and
