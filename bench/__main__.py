@@ -210,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     began = time.perf_counter()
 
-    print(f"sovereign bench  (python {sys.version.split()[0]}; the engine as shipped)")
+    print(f"sovereign bench  (python {sys.version.split()[0]}; per-program rows: the in-process reference engine; "
+          "last section: the isolated engine as the CLI runs it)")
     h = help_time()
     print(f"\nsovereign --help     {h:8.3f} s   target <= {TARGET_HELP_S} s: {verdict(h <= TARGET_HELP_S)}")
     print(f"imports (fresh process: pulumi, pulumi_policy, engine, azure-native modules, pack) {import_time():.2f} s")
