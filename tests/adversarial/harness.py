@@ -188,15 +188,18 @@ def sovereign_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "sovereign_components"]
 
 
-def _child_env() -> dict[str, str]:
-    # A Pulumi engine/CI environment must not leak into the gate (PULUMI_CONFIG would be
-    # read as the program's config), and Python must not write bytecode into the programs.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PULUMI_") and k != "TRACEPARENT"}
+def child_env() -> dict[str, str]:
+    """The gate's environment: this one without a Pulumi engine/CI context (``PULUMI_CONFIG``
+    would be read as the program's config) or pytest's per-test variable, and without
+    bytecode written into the program directories. Call it on the main thread: pytest
+    rewrites ``os.environ`` between tests, and iterating it from a worker thread races."""
+    env = {k: v for k, v in os.environ.copy().items()
+           if not k.startswith(("PULUMI_", "PYTEST_")) and k != "TRACEPARENT"}
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
 
 
-def run_gate(program: Program, extra_args: Iterable[str] = ()) -> GateRun:
+def run_gate(program: Program, extra_args: Iterable[str] = (), env: dict[str, str] | None = None) -> GateRun:
     """``sovereign preview --cwd <program> --stack <stack> --policy-pack policy
     --policy-pack-config <config> --format json --output <tmp>`` from the repository root."""
     with tempfile.TemporaryDirectory(prefix="sov-suite-") as tmp:
@@ -205,8 +208,8 @@ def run_gate(program: Program, extra_args: Iterable[str] = ()) -> GateRun:
                "--policy-pack", str(POLICY_PACK), "--policy-pack-config", str(program.config),
                "--format", "json", "--output", str(out), *extra_args]
         try:
-            proc = subprocess.run(cmd, cwd=REPO, env=_child_env(), capture_output=True, text=True,
-                                  timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
+            proc = subprocess.run(cmd, cwd=REPO, env=env if env is not None else child_env(),
+                                  capture_output=True, text=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
             code: int | None = proc.returncode
             stdout, stderr = proc.stdout, proc.stderr
         except subprocess.TimeoutExpired as exc:
@@ -230,12 +233,13 @@ class Runner:
         self._pool = ThreadPoolExecutor(max_workers=self._jobs, thread_name_prefix="sov-suite")
         self._futures: dict[Path, Future[GateRun]] = {}
         self._lock = threading.Lock()
+        self._env = child_env()  # snapshot on the creating (main) thread
 
     def submit(self, programs: Iterable[Program]) -> None:
         with self._lock:
             for p in programs:
                 if p.path not in self._futures:
-                    self._futures[p.path] = self._pool.submit(run_gate, p)
+                    self._futures[p.path] = self._pool.submit(run_gate, p, (), self._env)
 
     def result(self, program: Program) -> GateRun:
         self.submit([program])
