@@ -109,6 +109,13 @@ def test_full_event_classified_non_regulated_never_reaches_the_channel(
     assert not any(d["metadataChannel"] for d in report["delivered"])
 
 
+def test_the_shipped_internal_example_reaches_only_the_order_processor() -> None:
+    """examples/events/eu-internal-order.json: the issue's case as a file a reader can route."""
+    report = route("eu-internal-order", "eu")
+    assert report["event"]["dataClassification"] == "Internal" and report["event"]["kind"] == "SovereignEvent"
+    assert delivered(report) == ["order-processor"]
+
+
 def test_metadata_event_goes_to_the_declared_channel_only() -> None:
     report = route("metadata-order", "eu")
     event = report["event"]
