@@ -184,7 +184,9 @@ def build_capture(project: Project, config: Mapping[str, str], emulator: Emulato
             versions = sorted(f"{p.package} {p.version}" for p in seen)
         except Exception:  # noqa: BLE001 - a note must not fail the run
             versions = []
-    emulated = note_lines.lines(emulator.notes, project_notes=project.emulated, sdk_versions=versions)
+    custom = any(r.custom and not r.external and not r.type.startswith("pulumi:") for r in resources)
+    emulated = note_lines.lines(emulator.notes, project_notes=project.emulated, sdk_versions=versions,
+                                unknowns=emulator.info.unknowns if custom else None)
     return Capture(
         project=project.name,
         stack=project.stack,
