@@ -186,11 +186,29 @@ def run(spec: dict[str, Any], status: int | None) -> int:
         _report(status, describe_failure(exc, spec["directory"]))
         code = PROGRAM_FAILED
     finally:
+        _settle(loop)
         executor.shutdown(wait=True)
         loop.close()
         sys.stdout.flush()
         sys.stderr.flush()
     return code
+
+
+def _settle(loop: Any) -> None:
+    """Cancel and finish the tasks a program left running (a SystemExit raised in an ``apply``
+    leaves the SDK's main task suspended): finalised later, without a loop, they print an
+    "Exception ignored" traceback that is noise, not the program's error. Cancelling sends no
+    shutdown signal, so an interrupted run stays incomplete for the gate."""
+    import asyncio
+
+    try:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.wait(pending, timeout=5))
+    except BaseException:  # noqa: BLE001 - best effort; the run's outcome is already decided
+        return
 
 
 def read_spec(stream: Any) -> dict[str, Any]:

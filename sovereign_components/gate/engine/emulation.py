@@ -85,8 +85,10 @@ def _features() -> list[int]:
     """The monitor features offered: what the engine offers and this emulation honours.
 
     Transforms must be listed (else the SDK refuses ``transforms=``: "CLI does not support
-    transforms"); alias specs let the engine resolve aliases; hooks and deleted-with are
-    accepted (they act at deployment time, never in a preview)."""
+    transforms"); alias specs let the engine resolve aliases; deleted-with is accepted (it acts
+    at deployment time). Hooks are listed so that a program using them reaches the monitor,
+    which refuses a resource they are bound to with a message naming them (the SDK's own
+    refusal would name the CLI instead)."""
     from pulumi.runtime.proto import resource_pb2 as rp
 
     return [rp.RESOURCE_MONITOR_FEATURE_SECRETS, rp.RESOURCE_MONITOR_FEATURE_RESOURCE_REFERENCES,
@@ -109,6 +111,19 @@ def _provider_package(ref: str) -> str:
     """The package of a provider reference ``<provider urn>::<id>`` (its URN's last type)."""
     parts = ref.split("::")
     return _package(parts[2].rsplit("$", 1)[-1]) if len(parts) >= 4 else ""
+
+
+HOOK_KINDS = ("before_create", "after_create", "before_update", "after_update", "before_delete", "after_delete",
+              "on_error")
+
+
+def bound_hooks(*bindings: Any) -> list[str]:
+    """``kind:name`` of every resource hook the bindings attach (request and transformed options)."""
+    found: list[str] = []
+    for binding in bindings:
+        for kind in HOOK_KINDS:
+            found.extend(f"{kind}:{name}" for name in getattr(binding, kind, ()))
+    return list(dict.fromkeys(found))
 
 
 def _has(message: Any, name: str) -> bool:
@@ -267,7 +282,8 @@ class Emulator:
         return empty_pb2.Empty()
 
     def accept(self, request: Any) -> Any:
-        """Hooks: accepted and never called (they run around provider operations, not in a preview)."""
+        """Registering a hook: accepted (binding one to a resource is refused, see
+        :meth:`register_resource`)."""
         from google.protobuf import empty_pb2
 
         return empty_pb2.Empty()
@@ -334,6 +350,13 @@ class Emulator:
         except TransformError as exc:
             raise EmulationError(f"transform of {type_} '{name}' failed: {exc}") from None
         options = result.options
+        hooks = bound_hooks(request.hooks, options.hooks)
+        if hooks:
+            raise self._refuse(
+                f"{type_} '{name}' binds resource hooks ({', '.join(hooks)}): a hook is program code the engine runs "
+                "around the provider's operations at deployment time (it may change the resource through the "
+                "cloud API after it is created), which no preview runs and the gate cannot judge; run that code "
+                "as a separate, reviewed step instead")
         protect = options.protect if _has(options, "protect") else protect
         if custom and not is_provider:
             provider = self._resolve_provider(options.provider, options.providers, parent, _package(type_))
