@@ -39,9 +39,17 @@ def test_every_spelling_resolves_to_the_declared_type(schema: SdkSchema, token: 
 
 
 @pytest.mark.parametrize("token", ["azure-native:nope:Nope", "azure-native:storage:NoSuchType",
-                                   "random:index/randomString:RandomString", "not-a-token"])
+                                   "nosuchprovider:index/thing:Thing", "not-a-token"])
 def test_what_no_installed_sdk_declares_is_unknown(schema: SdkSchema, token: str) -> None:
     assert schema.resource(token) is None
+
+
+def test_other_installed_provider_sdks_are_known(schema: SdkSchema) -> None:
+    """pulumi-random (a dev requirement) is read like azure-native: its root module is the
+    token's ``index`` module, and its computed output ``result`` is declared."""
+    spec = schema.resource("random:index/randomString:RandomString")
+    assert spec is not None and spec.outputs["result"].kind == "string"
+    assert spec.inputs.required == {"length"} and not spec.takes_location
 
 
 @pytest.mark.parametrize(("token", "takes_location"), [
