@@ -110,6 +110,7 @@ class TypeEntry:
     benign: Mapping[str, str] = field(default_factory=dict)
     waived: Mapping[str, str] = field(default_factory=dict)
     escape_hatch: bool = False
+    edge: str = ""
     note: str = ""
     source: str = ""
 
@@ -144,7 +145,7 @@ class Catalogue:
 
 _TYPE_KEYS = frozenset({
     "arm", "location", "name", "parent", "parent_key", "hosts", "perimeter", "global_when", "checks",
-    "flows", "benign", "waived", "escape_hatch", "note", "source",
+    "flows", "benign", "waived", "escape_hatch", "edge", "note", "source",
 })
 _CHECK_KEYS = frozenset({"rule", "control", "path", "ok", "absent", "why", "fix", "pair", "when"})
 _FLOW_KEYS = frozenset({"path", "kind", "what", "name_token"})
@@ -217,7 +218,8 @@ def _entry(short_token: str, data: Mapping[str, Any]) -> TypeEntry:
         hosts=tuple(h.lower() for h in data.get("hosts", ())), perimeter=bool(data.get("perimeter", False)),
         global_when=_when(data.get("global_when"), f"{key}.global_when"), checks=checks, flows=flows,
         benign=dict(data.get("benign", {})), waived=dict(data.get("waived", {})),
-        escape_hatch=bool(data.get("escape_hatch", False)), note=data.get("note", ""), source=data.get("source", ""),
+        escape_hatch=bool(data.get("escape_hatch", False)), edge=data.get("edge", ""), note=data.get("note", ""),
+        source=data.get("source", ""),
     )
 
 

@@ -471,3 +471,20 @@ MUTATIONS += [
              {"publicNetworkAccess": "SecuredByPerimeter"},
              adds=(_NSP, _NSP_PROFILE, _nsp_rule("10.0.0.0/8"), _nsp_association(None))),
 ]
+
+MUTATIONS += [
+    # public listeners without a publicNetworkAccess switch, and global edges in front of data
+    Mutation("NW1-security-group-open-to-everyone", PNA, None, adds=(Add(
+        "open-nsg", "azure-native:network:NetworkSecurityGroup",
+        {"location": REGION, "networkSecurityGroupName": "open", "securityRules": [
+            {"name": "all-in", "priority": 100.0, "direction": "Inbound", "access": "Allow", "protocol": "*",
+             "sourceAddressPrefix": "0.0.0.0/0", "sourcePortRange": "*", "destinationAddressPrefix": "*",
+             "destinationPortRange": "*"}]},
+        "Microsoft.Network/networkSecurityGroups/open"),)),
+    Mutation("DF-cdn-edge-in-front-of-the-archive", FLOWS, None, adds=(Add(
+        "edge", "azure-native:cdn:Endpoint",
+        {"location": "Global", "profileName": "edge", "endpointName": "archive",
+         "origins": [{"name": "blob", "hostName": "archive.blob.core.windows.net",
+                      "privateLinkResourceId": "<ref:azure-native:storage:StorageAccount>"}]},
+        "Microsoft.Cdn/profiles/edge/endpoints/archive"),)),
+]

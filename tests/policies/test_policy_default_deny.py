@@ -305,3 +305,29 @@ def test_a_template_at_the_resource_groups_location_is_placed_by_the_stack() -> 
     assert relabel(flows.check_data_flows(stack("westeurope"), EU)) == []
     [found] = relabel(flows.check_data_flows(stack("eastus"), EU))
     assert found.urn.endswith("::dep") and found.message.startswith("template.resources[0]: ")
+
+
+# -- public listeners without a publicNetworkAccess switch ------------------------------------------
+
+@pytest.mark.parametrize("source, blocked", [("*", True), ("0.0.0.0/0", True), ("Internet", True),
+                                             ("10.0.0.0/8", False), ("VirtualNetwork", False)])
+def test_a_security_rule_open_to_everyone_inbound_is_blocked(source: str, blocked: bool) -> None:
+    from sovereign_components.policies.rules.network import check_public_network_access
+
+    rule = {"name": "in", "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": source,
+            "destinationPortRange": "443"}
+    nsg = {"location": "westeurope", "securityRules": [rule, {**rule, "access": "Deny", "sourceAddressPrefix": "*"}]}
+    assert bool(check_public_network_access("azure-native:network:NetworkSecurityGroup", nsg, EU)) is blocked
+    assert bool(check_public_network_access("azure-native:network:SecurityRule", rule, EU)) is blocked
+    outbound = {**rule, "direction": "Outbound"}
+    assert check_public_network_access("azure-native:network:SecurityRule", outbound, EU) == []
+
+
+def test_an_edge_in_front_of_an_origin_of_the_stack_is_still_a_flow_out() -> None:
+    """A CDN or Front Door caches the origin's responses at points of presence worldwide."""
+    endpoint = res("cdn", "cdn:Endpoint", {"location": "Global", "origins": [{"name": "o", "hostName": "steu.blob.core.windows.net"}]})
+    assert run_flows(ST, endpoint) == ["cdn"]
+    unknown = res("cdn2", "cdn:Endpoint", {"location": "Global", "origins": [{"name": "o", "hostName": UNKNOWN}]},
+                  property_dependencies={"origins": [ST.urn]})
+    assert run_flows(ST, unknown) == ["cdn2"]
+    assert run_flows(res("cdn3", "cdn:Endpoint", {"location": "Global"})) == []

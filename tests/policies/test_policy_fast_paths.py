@@ -95,7 +95,9 @@ def test_declared_tokens_are_ones_the_check_reports_on(rule: Any) -> None:
                         "enableAutomaticFailover": True, "locations": [{"locationName": "eastus"}],
                         "geoDataReplication": {"locations": [{"locationName": "eastus"}]},
                         "dataResidencyBoundary": "Global", "enableMultipleWriteLocations": True,
-                        "publicAccess": "Container", "enableHttpsTrafficOnly": False}]
+                        "publicAccess": "Container", "enableHttpsTrafficOnly": False},
+                       {"direction": "Inbound", "access": "Allow", "sourceAddressPrefix": "*",
+                        "securityRules": [{"direction": "Inbound", "access": "Allow", "sourceAddressPrefix": "*"}]}]
         reported = False
         for props in candidates:
             try:

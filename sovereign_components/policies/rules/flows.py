@@ -247,6 +247,12 @@ def _judge(index: StackIndex, res: StackResource, cand: Candidate, ctx: PolicyCo
     if cand.flow is not None and cand.flow.what:
         what += f" ({cand.flow.what})"
     value = cand.value
+    edge = catalogue().types.get(canonical_token(res.type))
+    if edge is not None and edge.edge and cand.flow is not None and cand.kind in ("ref", "host", "unknown"):
+        shown = "unknown in this preview" if cand.kind == "unknown" else repr(value)
+        return Finding(f"{what} is {shown}: {edge.edge}; serve regulated data from inside the boundary, or exempt "
+                       f"this resource in {POLICY} with a reason if the origin holds only public content",
+                       CONTROL, res.urn)
     if cand.kind == "unparseable":
         return Finding(f"{what} is {value!r}, which is neither an ARM id, a URL nor a host name, so the gate cannot "
                        "tell where the data goes (fail closed); write the target's full resource id or URL",
