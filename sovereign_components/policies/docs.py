@@ -25,7 +25,8 @@ The `sovereign-events` CrossGuard pack (`policy/`). Control ids (L1, E4, G3 ...)
 per-service ids of the [catalogue](#catalogue) rows (`KV1` Key Vault, `Q1`-`Q5` Azure SQL, `R1`-`R3`
 Redis, `W1`-`W3` Web PubSub / SignalR, `N1`-`N2` Notification Hubs, `A1`-`A3` Container Registry,
 `K1`-`K2` App Configuration, `M3` Azure Monitor data collection endpoints, `X1` Data Explorer, `AS1`-`AS2` AI Search,
-`P1` PostgreSQL / MySQL, `VD1` managed disks, `CI1` container groups, `F7`-`F9` App Service publishing and
+`P1` PostgreSQL / MySQL, `VD1` managed disks, `CI1` container groups, `NW1` security rules open to
+everyone inbound, `F7`-`F9` App Service publishing and
 debugging).
 Mandatory policies block a preview/update; advisory ones warn. Any level can be changed per
 policy in the `--policy-pack-config` file.
