@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 #: Bump when the document format of :mod:`.introspect` changes: old entries are then ignored.
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_root() -> Path:

@@ -206,17 +206,21 @@ def _resource_doc(conv: _Converter, mod: Any, source: str) -> tuple[str, dict[st
         return None
     if ":" not in token:  # a ProviderResource registers with its package name
         token = f"pulumi:providers:{token}"
-    args_cls = next((getattr(mod, class_name + s) for s in ("Args", "InitArgs") if hasattr(mod, class_name + s)), None)
-    inputs = {"properties": {}, "required": [], "pythonNames": {}, "descriptions": {}}
+    # ``<Class>InitArgs`` first: the generator uses that name when ``<Class>Args`` is already a
+    # nested input type (network ``SubnetArgs(id=...)``), which the module also re-exports.
+    args_cls = next((getattr(mod, class_name + s) for s in ("InitArgs", "Args") if hasattr(mod, class_name + s)), None)
+    inputs: dict[str, Any] = {"properties": {}, "required": [], "pythonNames": {}, "descriptions": {}}
+    args_name = f"{mod.__name__}.{class_name}Args"
     if args_cls is not None and conv._is_object_class(args_cls):
         inputs = conv.object_doc(args_cls)
+        args_name = f"{mod.__name__}.{args_cls.__name__}"
     outputs = {}
     for _, wire, prop in _getters(cls):
         outputs[wire] = conv.convert(_return_type(prop.fget))
     api = _API_VERSION.search(source)
     return token, {
         "pythonClass": f"{mod.__name__}.{class_name}",
-        "inputs": {**inputs, "name": f"{mod.__name__}.{class_name}Args"},
+        "inputs": {**inputs, "name": args_name},
         "outputs": outputs,
         "aliases": sorted(set(_ALIAS.findall(source))),
         "apiVersion": api.group(1) if api else "",

@@ -81,6 +81,20 @@ def test_inputs_carry_wire_names_enums_and_nested_objects(schema: SdkSchema) -> 
     assert "azure-native:storage/v20230101:StorageAccount" in spec.aliases
 
 
+@pytest.mark.parametrize(("token", "own"), [
+    ("azure-native:network:Subnet", "addressPrefix"),
+    ("azure-native:network:VirtualNetwork", "addressSpace"),
+    ("azure-native:monitor:ActionGroup", "groupShortName"),
+])
+def test_init_args_are_the_resource_inputs_not_the_nested_type(schema: SdkSchema, token: str, own: str) -> None:
+    """Where ``<Class>Args`` is a nested type (``network.SubnetArgs(id=...)``) the resource takes
+    ``<Class>InitArgs``; its inputs are read from that class."""
+    spec = schema.resource(token)
+    assert spec is not None
+    assert spec.inputs.name.endswith("InitArgs")
+    assert own in spec.inputs.properties and "resourceGroupName" in spec.inputs.properties
+
+
 def test_union_typed_arguments_are_unions_of_their_variants(schema: SdkSchema) -> None:
     spec = schema.resource("azure-native:eventgrid:EventSubscription")
     assert spec is not None
