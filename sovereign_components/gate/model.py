@@ -118,7 +118,12 @@ class Capture:
 @dataclass(frozen=True)
 class Violation:
     """One diagnostic of the pack. ``undecided`` = the policy read an unknown value (pulumi's
-    "can't run policy … during preview" advisory); ``error`` = the policy itself raised."""
+    "can't run policy … during preview" advisory); ``error`` = the policy itself raised.
+
+    An undecided result arrives as an advisory diagnostic whatever the policy's level (that is
+    how ``pulumi_policy`` reports an unknown); ``policy_level`` keeps the level the policy is
+    configured at, because an undecided *mandatory* policy is a sovereignty check that could not
+    show compliance, and the gate fails closed on it (:meth:`PreviewReport.exit_code`)."""
 
     policy: str
     enforcement_level: str  # "mandatory" | "advisory" (lower-case, as the JSON report)
@@ -127,15 +132,25 @@ class Violation:
     message: str
     undecided: bool = False
     error: bool = False
+    policy_level: str = ""  # the policy's configured level ("" = same as enforcement_level)
+
+    @property
+    def blocks_when_undecided(self) -> bool:
+        """An undecided result of a policy configured mandatory."""
+        return self.undecided and (self.policy_level or self.enforcement_level) == "mandatory"
 
     def to_json_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "policy": self.policy,
             "enforcementLevel": self.enforcement_level,
             "severity": self.severity,
             "urn": self.urn,
             "message": self.message,
         }
+        if self.undecided:
+            out["undecided"] = True
+            out["policyEnforcementLevel"] = self.policy_level or self.enforcement_level
+        return out
 
 
 @dataclass
@@ -158,6 +173,11 @@ class AnalysisResult:
     @property
     def undecided(self) -> int:
         return sum(1 for v in self.violations if v.undecided)
+
+    @property
+    def undecided_mandatory(self) -> int:
+        """Undecided results of policies configured mandatory (they fail the run by default)."""
+        return sum(1 for v in self.violations if v.blocks_when_undecided)
 
 
 @dataclass
@@ -196,10 +216,19 @@ class PreviewReport:
             "undecided": result.undecided,
         }
 
-    def exit_code(self, *, strict: bool = False) -> int:
-        """0 = no mandatory violation; 1 = mandatory violation(s), or under ``strict`` any
-        policy that could not decide (design.md "Exit codes")."""
-        summary = self.summary
-        if summary["mandatory"] or (strict and summary["undecided"]):
+    def exit_code(self, *, strict: bool = False, allow_undecided: bool = False) -> int:
+        """0 = every mandatory policy decided and none is violated; 1 = a mandatory violation, or
+        a mandatory policy that could not decide (a location, target or switch unknown offline:
+        an ESC environment, a secret, a stack reference, an existing resource). Failing closed
+        there is the gate's contract (docs/architecture.md, "Default-deny, fail closed"): a value
+        the gate cannot see is exactly where a program would hide a region. ``allow_undecided``
+        accepts such results deliberately (they stay in the report); ``strict`` also fails on
+        undecided results of advisory policies."""
+        result = AnalysisResult(self.violations)
+        if result.mandatory:
+            return 1
+        if strict and result.undecided:
+            return 1
+        if not allow_undecided and result.undecided_mandatory:
             return 1
         return 0

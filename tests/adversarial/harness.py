@@ -117,7 +117,10 @@ class GateRun:
 
     @property
     def mandatory(self) -> list[dict[str, Any]]:
-        return [v for v in self.violations if v.get("enforcementLevel") == "mandatory"]
+        """Results that block the run: mandatory violations, and undecided results of mandatory
+        policies (the gate fails closed on those unless --allow-undecided)."""
+        return [v for v in self.violations if v.get("enforcementLevel") == "mandatory"
+                or (v.get("undecided") and v.get("policyEnforcementLevel") == "mandatory")]
 
     @property
     def text(self) -> str:
@@ -136,6 +139,9 @@ class GateRun:
         parts = [self.stderr]
         for v in self.mandatory:
             parts.append(f"{v.get('policy')} {v.get('urn')} {v.get('message')}")
+        if self.report and any(v.get("undecided") for v in self.mandatory):
+            # an undecided block says why in the emulated notes (which secret, stack, invoke)
+            parts.extend(str(e) for e in self.report.get("emulated") or [])
         return "\n".join(parts)
 
     @property

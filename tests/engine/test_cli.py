@@ -51,14 +51,37 @@ def test_stack_defaults_to_the_only_stack_file(preview):
     assert code == 1 and "stack 'dev'" in out
 
 
-def test_undecided_fails_only_under_strict(preview, tmp_path):
+def test_undecided_mandatory_policies_fail_closed_unless_allowed(preview, tmp_path):
+    """An undecided *mandatory* policy could not show compliance: exit 1 by default (fail
+    closed), 0 with --allow-undecided; undecided *advisory* policies fail only under --strict."""
     code, _, _ = preview("--unknowns")
     assert code == 1  # storage-private still decides: its input is a literal
     no_storage = write_config(tmp_path, {"storage-private": "disabled"})
     code, out, _ = preview("--unknowns", "--policy-pack-config", no_storage)
+    assert code == 1 and "[undecided]  location-allowed" in out and "fail the run" in out
+    code, out, _ = preview("--unknowns", "--allow-undecided", "--policy-pack-config", no_storage)
     assert code == 0 and "[undecided]" in out
-    code, _, _ = preview("--unknowns", "--strict", "--policy-pack-config", no_storage)
+    advisory = write_config(tmp_path, {"storage-private": "disabled", "location-allowed": "advisory",
+                                       "role-scope-is-arm-id": "advisory"})
+    code, out, _ = preview("--unknowns", "--policy-pack-config", advisory)
+    assert code == 0 and "[undecided]" in out and "fail the run" not in out
+    code, _, _ = preview("--unknowns", "--strict", "--policy-pack-config", advisory)
     assert code == 1
+
+
+def test_undecided_results_say_so_in_json_and_sarif(preview, tmp_path):
+    from sovereign_components.gate.reports.json_report import report_schema as schema
+
+    no_storage = write_config(tmp_path, {"storage-private": "disabled"})
+    code, out, _ = preview("--unknowns", "--format", "json", "--policy-pack-config", no_storage)
+    report = json.loads(out)
+    assert code == 1 and list(Draft7Validator(schema()).iter_errors(report)) == []
+    undecided = [v for v in report["violations"] if v.get("undecided")]
+    assert {v["policy"] for v in undecided} == {"location-allowed", "role-scope-is-arm-id"}
+    assert all(v["enforcementLevel"] == "advisory" and v["policyEnforcementLevel"] == "mandatory" for v in undecided)
+    code, out, _ = preview("--unknowns", "--format", "sarif", "--policy-pack-config", no_storage)
+    levels = {r["ruleId"]: r["level"] for r in json.loads(out)["runs"][0]["results"] if r["properties"].get("undecided")}
+    assert levels == {"location-allowed": "error", "role-scope-is-arm-id": "error"}
 
 
 def test_json_report_validates_against_the_schema(preview):

@@ -206,6 +206,7 @@ def _violation(analyzer: _Analyzer, diag: Any, default_urn: str) -> Violation:
         message=diag.message,
         undecided=undecided,
         error=POLICY_ERROR_PREFIX in diag.message,
+        policy_level=analyzer.levels.get(diag.policyName, "") if undecided else "",
     )
 
 

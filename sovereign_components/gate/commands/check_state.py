@@ -4,7 +4,8 @@ An audit of what is deployed without a fresh preview (pulumi-policy#253): FILE i
 ``pulumi stack export`` (``version: 3``) or ``pulumi preview --json`` output. The resources go
 through the same analyzer path as ``sovereign preview`` — per-resource policies over each
 custom resource, then stack policies over all of them — with the same report formats and
-exit codes (0 clean; 1 mandatory violation, or with ``--strict`` an undecided policy; 2 a bad
+exit codes (0 clean; 1 a mandatory violation or an undecided mandatory policy (``--allow-undecided``
+accepts those; ``--strict`` also fails undecided advisory ones); 2 a bad
 file, pack or config). Provider resources (``pulumi:providers:*``) and the root stack are
 given to stack policies only — the engine's one rule, ``model.analysed_per_resource``, which
 ``preview`` follows too: a provider's ``location`` input is a default for other resources, not
@@ -38,7 +39,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="write the report to FILE instead of stdout (atomically; never onto the state file, "
                              "the policy config or the pack)")
     parser.add_argument("--strict", action="store_true",
-                        help="also exit 1 when a policy could not decide (a value is unknown or encrypted)")
+                        help="also fail (exit 1) when an advisory policy could not decide because a value was unknown")
+    parser.add_argument("--allow-undecided", action="store_true",
+                        help="accept results a mandatory policy could not decide because a value is unknown "
+                             "offline (by default they fail the run: exit 1); they stay in the report")
 
 
 def check_state(file: Path, *, policy_pack: Path | None = None, policy_pack_config: Path | None = None) -> Any:
@@ -73,4 +77,4 @@ def run(args: argparse.Namespace) -> int:
         check_output_path(args.output, inputs)
     report = check_state(args.file, policy_pack=args.policy_pack, policy_pack_config=args.policy_pack_config)
     emit(report, render(report), args.output)
-    return report.exit_code(strict=args.strict)
+    return report.exit_code(strict=args.strict, allow_undecided=args.allow_undecided)

@@ -32,7 +32,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, metavar="FILE",
                         help="write the report to FILE instead of stdout (atomically; never onto an input of the run)")
     parser.add_argument("--strict", action="store_true",
-                        help="also fail (exit 1) when a policy could not decide because a value was unknown")
+                        help="also fail (exit 1) when an advisory policy could not decide because a value was unknown")
+    parser.add_argument("--allow-undecided", action="store_true",
+                        help="accept results a mandatory policy could not decide because a value is unknown "
+                             "offline (by default they fail the run: exit 1); they stay in the report")
     parser.add_argument("--unknowns", action="store_true",
                         help="preview-faithful mode: ids and computed outputs are unknown, as in `pulumi preview`")
     parser.add_argument("--isolate", action="store_true",
@@ -84,4 +87,4 @@ def run(args: argparse.Namespace) -> int:
         unknowns=args.unknowns,
     )  # --isolate changes nothing: every program runs in a process of its own
     emit(report, render(report), args.output)
-    return report.exit_code(strict=args.strict)
+    return report.exit_code(strict=args.strict, allow_undecided=args.allow_undecided)

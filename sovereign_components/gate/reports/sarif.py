@@ -228,7 +228,8 @@ def fingerprint(policy: str, urn: str) -> str:
 
 def _result_level(v: Violation) -> str:
     if v.undecided:
-        return "note"
+        # an undecided mandatory policy fails the run (unless --allow-undecided): an error
+        return "error" if v.blocks_when_undecided else "note"
     return "error" if v.enforcement_level == "mandatory" else "warning"
 
 

@@ -99,10 +99,18 @@ def _violation_lines(report: PreviewReport) -> list[str]:
 
 def summary_line(report: PreviewReport) -> str:
     s = report.summary
-    return (
+    line = (
         f"Summary: {s['resources']} resources; {s['mandatory']} mandatory, {s['advisory']} advisory, "
         f"{s['undecided']} undecided policy results ({_mode(report)[1]})"
     )
+    blocking = sum(1 for v in report.violations if v.blocks_when_undecided)
+    if blocking:
+        line += (
+            f"\n{blocking} undecided result(s) of mandatory policies fail the run: a value they need is unknown "
+            "offline (see each result and the emulated notes). Set it in plain stack config, exempt the URN "
+            "in the policy config with a reason, or pass --allow-undecided to accept them deliberately."
+        )
+    return line
 
 
 def render_text(report: PreviewReport) -> str:
