@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from sovereign_components.gate.engine import arm
+from sovereign_components.gate.engine.identity import DEFAULT
 
-SUB = "/subscriptions/00000000-0000-0000-0000-000000000000"
+SUB = f"/subscriptions/{DEFAULT.subscription_id}"
 
 
 def test_child_resources_nest_under_their_parent_path():
@@ -39,7 +40,7 @@ def test_identity_outputs_use_the_response_shape():
     identity = out["identity"]
     assert set(identity["userAssignedIdentities"]) == set(ids)
     assert set(identity["userAssignedIdentities"][ids[0]]) == {"principalId", "clientId"}
-    assert identity["tenantId"] == "00000000-0000-0000-0000-000000000000"
+    assert identity["tenantId"] == DEFAULT.tenant_id
     assert out["name"] == "acct"
 
 

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from sovereign_components.gate.engine.identity import stack_identity
 from sovereign_components.gate.pipeline import capture_program
 from sovereign_components.gate.model import UNKNOWN
 
-ZERO_SUB = "/subscriptions/00000000-0000-0000-0000-000000000000"
+#: the basic fixture states no subscription: its ids live in the one derived from its names
+BASIC = stack_identity("basic", "dev")
+SUB = f"/subscriptions/{BASIC.subscription_id}"
 
 
 def by_name(capture):
@@ -71,10 +74,10 @@ def test_structured_and_unnamespaced_config_reach_the_program(basic_capture):
 
 def test_ids_are_arm_shaped_and_children_nest_under_parents(basic_capture):
     r = by_name(basic_capture)
-    account_id = f"{ZERO_SUB}/resourceGroups/demo-rg/providers/Microsoft.Storage/storageAccounts/demo-archive-sa"
+    account_id = f"{SUB}/resourceGroups/demo-rg/providers/Microsoft.Storage/storageAccounts/demo-archive-sa"
     assert r["demo-archive-sa"].id == account_id
     assert r["demo-archive-c"].id == account_id + "/blobServices/default/containers/demo-archive-c"
-    assert r["rg"].id == f"{ZERO_SUB}/resourceGroups/demo-rg"
+    assert r["rg"].id == f"{SUB}/resourceGroups/demo-rg"
     # an extension resource lives under its scope
     ra = r["archive-reader"]
     assert ra.inputs["scope"] == account_id
@@ -100,7 +103,7 @@ def test_provider_location_default_is_emulated_and_listed(basic_capture):
 
 def test_invokes_are_answered_and_listed(basic_capture):
     ra = by_name(basic_capture)["archive-reader"]
-    assert ra.inputs["principalId"] == "00000000-0000-0000-0000-0000000000b1"
+    assert ra.inputs["principalId"] == BASIC.object_id
     assert any("azure-native:authorization:getClientConfig" in e for e in basic_capture.emulated)
 
 

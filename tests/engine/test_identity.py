@@ -15,7 +15,10 @@ import pytest
 from sovereign_components.gate.engine import arm
 from sovereign_components.gate.model import STACK_TYPE, UNKNOWN
 
-UAMI_ID = ("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/identity-rg"
+from sovereign_components.gate.engine.identity import stack_identity
+
+#: the fixture states no subscription: the engine's ids are in the one derived from its names
+UAMI_ID = (f"/subscriptions/{stack_identity('identity', 'dev').subscription_id}/resourceGroups/identity-rg"
            "/providers/Microsoft.ManagedIdentity/userAssignedIdentities/app-id")
 
 

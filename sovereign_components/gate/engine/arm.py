@@ -16,9 +16,10 @@ from importlib import resources
 from typing import Any, Mapping
 
 from ..model import UNKNOWN
-from .placeholders import SUBSCRIPTION_ID, TENANT_ID, stable_guid
+from .identity import DEFAULT, Identity
+from .placeholders import stable_guid
 
-__all__ = ["SUBSCRIPTION_ID", "TENANT_ID", "arm_id", "computed_outputs", "identity_output", "preview_outputs",
+__all__ = ["arm_id", "computed_outputs", "identity_output", "preview_outputs",
            "resource_name", "stable_guid", "type_info"]
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_:]+)\}")
@@ -78,10 +79,11 @@ def _fallback_template(token: str) -> str:
     return ""
 
 
-def _values(token: str, logical_name: str, inputs: Mapping[str, Any]) -> dict[str, Any]:
+def _values(token: str, logical_name: str, inputs: Mapping[str, Any], identity: Identity) -> dict[str, Any]:
     values: dict[str, Any] = dict(inputs)
     values.update(
-        sub=SUBSCRIPTION_ID,
+        sub=identity.subscription_id,
+        tenant=identity.tenant_id,
         name=resource_name(token, logical_name, inputs),
         guid=stable_guid(token, logical_name),
         guid2=stable_guid(token, logical_name, "2"),
@@ -89,14 +91,14 @@ def _values(token: str, logical_name: str, inputs: Mapping[str, Any]) -> dict[st
     return values
 
 
-def arm_id(token: str, logical_name: str, inputs: Mapping[str, Any]) -> str:
-    """The ARM id of a resource; non-Azure tokens get ``<logical name>-id``; ``""`` (unknown,
-    as in a real preview) when an input the id is made of is unknown."""
+def arm_id(token: str, logical_name: str, inputs: Mapping[str, Any], identity: Identity = DEFAULT) -> str:
+    """The ARM id of a resource in ``identity``'s subscription; non-Azure tokens get ``<logical
+    name>-id``; ``""`` (unknown, as in a real preview) when an input the id is made of is unknown."""
     info = type_info(token)
     template = info["id"] if info else _fallback_template(token)
     if not template:
         return f"{logical_name}-id"
-    rendered = _render(template, _values(token, logical_name, inputs))
+    rendered = _render(template, _values(token, logical_name, inputs, identity))
     return "" if rendered == UNKNOWN else rendered
 
 
@@ -110,22 +112,24 @@ def _render_tree(node: Any, values: Mapping[str, Any]) -> Any:
     return node
 
 
-def computed_outputs(token: str, logical_name: str, inputs: Mapping[str, Any]) -> dict[str, Any]:
+def computed_outputs(token: str, logical_name: str, inputs: Mapping[str, Any],
+                     identity: Identity = DEFAULT) -> dict[str, Any]:
     """Outputs the provider would compute: ``name``, the table's outputs, identity ids."""
     if not token.startswith("azure-native:"):
         return {}
-    values = _values(token, logical_name, inputs)
+    values = _values(token, logical_name, inputs, identity)
     out: dict[str, Any] = {"name": values["name"]}
     template = _tables()["outputs"].get(token)
     if template:
         out.update(_render_tree(template, values))
     if has_identity(inputs):
-        out["identity"] = identity_output(token, logical_name, inputs["identity"])
+        out["identity"] = identity_output(token, logical_name, inputs["identity"], tenant_id=identity.tenant_id)
     return out
 
 
 def identity_output(
-    token: str, logical_name: str, identity: Mapping[str, Any], *, unknown_computed: bool = False
+    token: str, logical_name: str, identity: Mapping[str, Any], *, unknown_computed: bool = False,
+    tenant_id: str = DEFAULT.tenant_id,
 ) -> dict[str, Any]:
     """The ARM response shape of a managed identity.
 
@@ -141,7 +145,7 @@ def identity_output(
     """
     out: dict[str, Any] = dict(identity)
     out["principalId"] = UNKNOWN if unknown_computed else stable_guid(token, logical_name, "identity")
-    out["tenantId"] = UNKNOWN if unknown_computed else TENANT_ID
+    out["tenantId"] = UNKNOWN if unknown_computed else tenant_id
     assigned = identity.get("userAssignedIdentities")
     if isinstance(assigned, (list, dict)):
         ids = list(assigned)

@@ -41,6 +41,7 @@ from ..model import PROVIDER_TYPE_PREFIX, STACK_TYPE, UNKNOWN, CapturedResource
 from ..sdk import SdkError, SdkSchema
 from . import arm, invokes, outputs, urns
 from .defaults import RESOURCE_GROUP, Default, LocationDefaults
+from .identity import stack_identity
 from .placeholders import is_made_up
 from .transforms import (TransformError, TransformTable, apply_invoke_transforms, apply_resource_transforms,
                          from_struct, to_struct)
@@ -154,6 +155,8 @@ class Emulator:
                  log_sink: Callable[[str], None] | None = None) -> None:
         self.info = info
         self.schema = schema
+        #: the subscription/tenant the run is answered in (the stack's own, else derived)
+        self.identity = stack_identity(info.project, info.stack, info.config, info.secret_keys)
         self.log_sink = log_sink
         secret_values = [info.config[k] for k in info.secret_keys if isinstance(info.config.get(k), str)]
         self._secret_values = tuple(v for v in secret_values if len(v) >= 8)
@@ -382,7 +385,8 @@ class Emulator:
         if type_ == RESOURCE_GROUP:
             self.locations.add_resource_group(arm.resource_name(type_, name, inputs), record.inputs.get("location"))
 
-        reply = outputs.answer(type_, name, record.inputs, spec, custom=custom, unknowns=self.info.unknowns)
+        reply = outputs.answer(type_, name, record.inputs, spec, custom=custom, unknowns=self.info.unknowns,
+                               identity=self.identity)
         record.id = reply.id
         record.outputs = reply.policy
         with self._lock:
@@ -431,7 +435,7 @@ class Emulator:
             note = (f"stack reference '{request.id}' ({request.name}): its outputs cannot be read offline; "
                     "values derived from them are unknown, so rules that read them are undecided")
         else:
-            reply = outputs.read_answer(request.type, request.id, props, self._spec(request.type))
+            reply = outputs.read_answer(request.type, request.id, props, self._spec(request.type), self.identity)
             program, policy = reply.program, reply.policy
             note = (f"read of existing resource {request.type} '{request.id}' ({request.name}): its state is "
                     "in Azure; the program saw placeholders, policies see its properties as unknown")
@@ -463,7 +467,7 @@ class Emulator:
         except TransformError as exc:
             raise EmulationError(f"invoke transform of '{request.tok}' failed: {exc}") from None
         try:
-            result, source = invokes.answer(request.tok, args, self.schema)
+            result, source = invokes.answer(request.tok, args, self.schema, self.identity)
         except invokes.UnemulatedInvokeError as exc:
             raise self._refuse(str(exc)) from None
         except SdkError as exc:

@@ -25,9 +25,10 @@ from importlib import resources
 from typing import Any
 
 from ..sdk import SdkSchema
-from .placeholders import MAX_DEPTH, SUBSCRIPTION_ID, TENANT_ID, placeholder
+from .identity import DEFAULT, Identity
+from .placeholders import MAX_DEPTH, placeholder
 
-_PLACEHOLDER = re.compile(r"\{(sub|tenant|arg:[A-Za-z0-9_]+|role_name:[A-Za-z0-9_]+|role_type:[A-Za-z0-9_]+)\}")
+_PLACEHOLDER = re.compile(r"\{(sub|tenant|client|object|arg:[A-Za-z0-9_]+|role_name:[A-Za-z0-9_]+|role_type:[A-Za-z0-9_]+)\}")
 
 
 class UnemulatedInvokeError(Exception):
@@ -63,20 +64,20 @@ def _role_guid(value: Any) -> str:
     return str(value).rstrip("/").rsplit("/", 1)[-1].lower() if value else ""
 
 
-def _render(node: Any, args: Mapping[str, Any]) -> Any:
+def _render(node: Any, args: Mapping[str, Any], identity: Identity) -> Any:
     if isinstance(node, dict):
-        return {k: _render(v, args) for k, v in node.items()}
+        return {k: _render(v, args, identity) for k, v in node.items()}
     if isinstance(node, list):
-        return [_render(v, args) for v in node]
+        return [_render(v, args, identity) for v in node]
     if not isinstance(node, str):
         return node
 
     def sub(match: re.Match[str]) -> str:
         key = match.group(1)
-        if key == "sub":
-            return SUBSCRIPTION_ID
-        if key == "tenant":
-            return TENANT_ID
+        ident = {"sub": identity.subscription_id, "tenant": identity.tenant_id, "client": identity.client_id,
+                 "object": identity.object_id}
+        if key in ident:
+            return ident[key]
         kind, _, name = key.partition(":")
         value = args.get(name)
         if kind == "role_name":
@@ -88,9 +89,10 @@ def _render(node: Any, args: Mapping[str, Any]) -> Any:
     return _PLACEHOLDER.sub(sub, node)
 
 
-def answer(token: str, args: Mapping[str, Any], schema: SdkSchema | None) -> tuple[dict[str, Any], str]:
-    """(result, where its shape came from) for ``token`` called with ``args`` (wire names);
-    raises :class:`UnemulatedInvokeError` when nothing can shape it."""
+def answer(token: str, args: Mapping[str, Any], schema: SdkSchema | None,
+           identity: Identity = DEFAULT) -> tuple[dict[str, Any], str]:
+    """(result, where its shape came from) for ``token`` called with ``args`` (wire names) in
+    the run's ``identity``; raises :class:`UnemulatedInvokeError` when nothing can shape it."""
     function = schema.function(token) if schema is not None else None
     table = _table().get(token)
     if function is None and table is None:
@@ -98,11 +100,11 @@ def answer(token: str, args: Mapping[str, Any], schema: SdkSchema | None) -> tup
     result: dict[str, Any] = {}
     source = []
     if function is not None:
-        shaped = placeholder(function.result, "", depth=MAX_DEPTH + 1)  # the result object is a level
+        shaped = placeholder(function.result, "", depth=MAX_DEPTH + 1, identity=identity)  # result: a level
         result = shaped if isinstance(shaped, dict) else {}
         source.append(f"shaped from {function.result.name or function.python_function}")
     if table is not None:
-        result.update(_render(table, args))
+        result.update(_render(table, args, identity))
         source.append("hand table data/invokes.toml for the values that must look real")
     return result, "; ".join(source)
 

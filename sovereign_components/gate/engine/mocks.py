@@ -16,6 +16,7 @@ from pulumi.runtime.mocks import MockMonitor
 from pulumi.runtime.settings import get_project, get_stack
 
 from . import invokes, outputs, urns
+from .identity import Identity, stack_identity
 
 
 class OfflineMocks(Mocks):
@@ -31,6 +32,11 @@ class OfflineMocks(Mocks):
         self._lock = threading.Lock()
 
     @staticmethod
+    def _identity() -> Identity:
+        """The mocked stack's identity, derived as the gate's monitor derives it."""
+        return stack_identity(get_project(), get_stack())
+
+    @staticmethod
     def _schema() -> Any:
         from ..sdk import load_schema
 
@@ -39,13 +45,14 @@ class OfflineMocks(Mocks):
     def new_resource(self, args: MockResourceArgs) -> tuple[str | None, dict[str, Any]]:
         custom = bool(args.custom) if args.custom is not None else True
         spec = self._schema().resource(args.typ) if custom else None
-        reply = outputs.answer(args.typ, args.name, dict(args.inputs), spec, custom=custom, unknowns=self.unknowns)
+        reply = outputs.answer(args.typ, args.name, dict(args.inputs), spec, custom=custom, unknowns=self.unknowns,
+                               identity=self._identity())
         return (reply.id or None) if custom else "", reply.program
 
     def call(self, args: MockCallArgs) -> dict[str, Any]:
         call_args = dict(args.args or {})
         try:
-            result, source = invokes.answer(args.token, call_args, self._schema())
+            result, source = invokes.answer(args.token, call_args, self._schema(), self._identity())
         except invokes.UnemulatedInvokeError as exc:
             with self._lock:
                 self.errors.append(exc)

@@ -49,16 +49,18 @@ def id_line(unknowns: bool) -> str:
     if unknowns:
         return ("ids and computed outputs: unknown (--unknowns), as in `pulumi preview` for resources about to be "
                 "created; policies that read them cannot decide")
-    return ("ids: ARM-shaped and deterministic in the zero subscription (/subscriptions/00000000-0000-0000-0000-"
-            "000000000000/resourceGroups/<group>/providers/...), from data/arm_types.toml or the "
+    return ("ids: ARM-shaped and deterministic in the run's subscription (/subscriptions/<subscription>/"
+            "resourceGroups/<group>/providers/...), from data/arm_types.toml or the "
             "Microsoft.<Module>/<types> fallback; no resource exists")
 
 
 def lines(notes: Notes, *, project_notes: Sequence[str] = (), sdk_versions: Sequence[str] = (),
-          unknowns: bool | None = None) -> list[str]:
+          unknowns: bool | None = None, identity: str = "") -> list[str]:
     out = [*project_notes, *location_lines(notes.locations), *notes.invokes, *notes.external]
     if unknowns is not None:
         out.append(id_line(unknowns))
+    if identity and (unknowns is not None or notes.invokes):
+        out.append(identity)
     out += placeholder_line(notes.placeholder_types, sdk_versions)
     if notes.transforms:
         out.append(f"transforms: {notes.transforms} transform call(s) run by the engine, as `pulumi preview` runs them "

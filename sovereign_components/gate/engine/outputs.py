@@ -28,6 +28,7 @@ from typing import Any
 from ..model import PROVIDER_TYPE_PREFIX, UNKNOWN
 from ..sdk import ResourceSpec, TypeSpec
 from . import arm
+from .identity import DEFAULT, Identity
 from .placeholders import fits, placeholder
 from .wire import SIG_KEY
 
@@ -43,7 +44,7 @@ class Answer:
     placeholders: bool = False
 
 
-def complete(value: Any, spec: TypeSpec | None, key: str, depth: int = 1) -> Any:
+def complete(value: Any, spec: TypeSpec | None, key: str, depth: int = 1, identity: Identity = DEFAULT) -> Any:
     """``value`` (an input) shaped as output type ``spec``: objects get the declared properties
     they lack (``depth`` levels down), lists their items completed; a value of another shape is
     replaced by a placeholder (an SDK output class would reject it)."""
@@ -52,22 +53,22 @@ def complete(value: Any, spec: TypeSpec | None, key: str, depth: int = 1) -> Any
     if isinstance(value, dict) and SIG_KEY in value:  # a secret or other special value: keep
         return value
     if not fits(value, spec):
-        return placeholder(spec, key)
+        return placeholder(spec, key, identity=identity)
     if spec.kind == "object" and isinstance(value, dict):
-        out = {k: complete(v, spec.properties.get(k), k, depth - 1) for k, v in value.items()}
+        out = {k: complete(v, spec.properties.get(k), k, depth - 1, identity) for k, v in value.items()}
         for wire, prop in spec.properties.items():
             if wire not in out:
-                out[wire] = placeholder(prop, wire, depth=1)
+                out[wire] = placeholder(prop, wire, depth=1, identity=identity)
         return out
     if spec.kind == "array" and isinstance(value, list):
-        return [complete(v, spec.items, key, depth) for v in value]
+        return [complete(v, spec.items, key, depth, identity) for v in value]
     if spec.kind == "map" and isinstance(value, dict):
-        return {k: complete(v, spec.items, k, depth) for k, v in value.items()}
+        return {k: complete(v, spec.items, k, depth, identity) for k, v in value.items()}
     return value
 
 
 def answer(token: str, logical_name: str, inputs: Mapping[str, Any], spec: ResourceSpec | None, *,
-           custom: bool, unknowns: bool) -> Answer:
+           custom: bool, unknowns: bool, identity: Identity = DEFAULT) -> Answer:
     """The answer to registering ``token``/``logical_name`` with (checked) ``inputs``."""
     echo = dict(inputs)
     if not custom:
@@ -75,9 +76,9 @@ def answer(token: str, logical_name: str, inputs: Mapping[str, Any], spec: Resou
     if token.startswith(PROVIDER_TYPE_PREFIX):
         return Answer("" if unknowns else arm.stable_guid(token, logical_name), echo, echo)
     if unknowns:
-        shaped = {**echo, **arm.preview_outputs(token, logical_name, inputs)}
+        shaped = {**echo, **arm.preview_outputs(token, logical_name, inputs)}  # computed ids unknown
         return Answer("", shaped, shaped)
-    real = arm.computed_outputs(token, logical_name, inputs)
+    real = arm.computed_outputs(token, logical_name, inputs, identity)
     policy = {**echo, **real}
     program = dict(echo)
     used = False
@@ -86,18 +87,18 @@ def answer(token: str, logical_name: str, inputs: Mapping[str, Any], spec: Resou
             if wire in real:
                 continue
             if wire in echo:
-                program[wire] = complete(echo[wire], out_spec, wire)
+                program[wire] = complete(echo[wire], out_spec, wire, identity=identity)
             else:
-                program[wire] = placeholder(out_spec, wire)
+                program[wire] = placeholder(out_spec, wire, identity=identity)
                 used = True
         if spec.api_version and "azureApiVersion" in spec.outputs:
             program["azureApiVersion"] = spec.api_version
     program.update(real)
-    return Answer(arm.arm_id(token, logical_name, inputs), program, policy, used)
+    return Answer(arm.arm_id(token, logical_name, inputs, identity), program, policy, used)
 
 
 def read_answer(token: str, resource_id: str, properties: Mapping[str, Any],
-                spec: ResourceSpec | None) -> Answer:
+                spec: ResourceSpec | None, identity: Identity = DEFAULT) -> Answer:
     """The answer to reading an existing resource (``Resource.get``): the program gets typed
     placeholders (its real state is in Azure); policies get every declared output as unknown,
     so a rule that reads it is undecided instead of judging a made-up value."""
@@ -105,6 +106,6 @@ def read_answer(token: str, resource_id: str, properties: Mapping[str, Any],
     policy: dict[str, Any] = dict(properties)
     if spec is not None:
         for wire, out_spec in spec.outputs.items():
-            program.setdefault(wire, placeholder(out_spec, wire))
+            program.setdefault(wire, placeholder(out_spec, wire, identity=identity))
             policy.setdefault(wire, UNKNOWN)
     return Answer(resource_id, program, policy, spec is not None)

@@ -35,10 +35,8 @@ from typing import Any
 
 from ..model import UNKNOWN
 from ..sdk import TypeSpec
+from .identity import DEFAULT, Identity
 
-#: The subscription and tenant every offline id lives in (zero GUIDs: obviously not real ones).
-SUBSCRIPTION_ID = "00000000-0000-0000-0000-000000000000"
-TENANT_ID = "00000000-0000-0000-0000-000000000000"
 #: Nested objects are filled to this depth; deeper objects are ``{}``. Why so shallow: network
 #: types nest (and recurse) deeply — one ``PrivateEndpoint``'s outputs filled to depth 5 are
 #: 140 KB of JSON the SDK then converts property by property — and a program reads the first
@@ -50,14 +48,17 @@ _LOCK = threading.Lock()
 
 
 def stable_guid(*parts: str) -> str:
-    """A GUID derived from ``parts`` (uuid5), so placeholders are the same on every run."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, "sovereign-preview:" + "/".join(parts)))
+    """A GUID derived from ``parts`` (uuid5), so placeholders are the same on every run; stamped
+    as version 4 (random), the form Azure issues object ids in, so its shape does not give the
+    gate away (see :mod:`.identity`)."""
+    derived = uuid.uuid5(uuid.NAMESPACE_URL, "sovereign-preview:" + "/".join(parts))
+    return str(uuid.UUID(bytes=derived.bytes, version=4))
 
 
 _MADE_UP_GUIDS: set[str] = set()
 
 
-def made_up_guid(key: str) -> str:
+def made_up_guid(key: str, identity: Identity = DEFAULT) -> str:
     """A placeholder GUID for property ``key``, remembered as made up."""
     value = stable_guid("placeholder", key)
     with _LOCK:
@@ -74,40 +75,42 @@ def _slug(key: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-") or "value"
 
 
-def _arm_id(key: str) -> str:
-    return (f"/subscriptions/{SUBSCRIPTION_ID}/resourceGroups/{TEXT}/providers/"
+def _arm_id(key: str, identity: Identity) -> str:
+    return (f"/subscriptions/{identity.subscription_id}/resourceGroups/{TEXT}/providers/"
             f"Offline.Placeholder/{_slug(key)}/{TEXT}")
 
 
 #: (pattern on the property's wire name, value) — first match wins. Data, not an if-chain.
-STRING_RULES: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
-    (re.compile(r"^(locations?|regions?)$|[a-z]Locations?$"), lambda key: f"{TEXT}-location"),
-    (re.compile(r"(?i)^subscriptionId$"), lambda key: SUBSCRIPTION_ID),
-    (re.compile(r"(?i)^tenantId$"), lambda key: TENANT_ID),
+#: The run's subscription and tenant (:mod:`.identity`) are not made up: ids the program builds
+#: from them name the stack's own subscription, as under a real deployment.
+STRING_RULES: tuple[tuple[re.Pattern[str], Callable[[str, Identity], Any]], ...] = (
+    (re.compile(r"^(locations?|regions?)$|[a-z]Locations?$"), lambda key, ident: f"{TEXT}-location"),
+    (re.compile(r"(?i)^subscriptionId$"), lambda key, ident: ident.subscription_id),
+    (re.compile(r"(?i)^tenantId$"), lambda key, ident: ident.tenant_id),
     (re.compile(r"(?i)(principal|client|object|application|app|customer|instrumentation)(Id|Key)$"),
      made_up_guid),
     (re.compile(r"(?i)(^id$|Id$|ResourceId$|Ids$)"), _arm_id),
-    (re.compile(r"(?i)(hostName|fqdn|domain)$"), lambda key: f"{TEXT}-{_slug(key)}.invalid"),
-    (re.compile(r"(?i)(endpoint|url|uri)s?$"), lambda key: f"https://{TEXT}-{_slug(key)}.invalid/"),
-    (re.compile(r"(?i)(time|date|timestamp)(utc)?$"), lambda key: "2000-01-01T00:00:00Z"),
+    (re.compile(r"(?i)(hostName|fqdn|domain)$"), lambda key, ident: f"{TEXT}-{_slug(key)}.invalid"),
+    (re.compile(r"(?i)(endpoint|url|uri)s?$"), lambda key, ident: f"https://{TEXT}-{_slug(key)}.invalid/"),
+    (re.compile(r"(?i)(time|date|timestamp)(utc)?$"), lambda key, ident: "2000-01-01T00:00:00Z"),
 )
 
 
-def _string(spec: TypeSpec, key: str) -> Any:
+def _string(spec: TypeSpec, key: str, identity: Identity) -> Any:
     if spec.enum:  # the SDK turns an enum-typed output into its Enum: only a member is accepted
         return spec.enum[0]
     for pattern, value in STRING_RULES:
         if pattern.search(key):
-            return value(key)
+            return value(key, identity)
     return f"{TEXT}-{_slug(key)}" if key else TEXT
 
 
-def _build(spec: TypeSpec | None, key: str, depth: int, seen: frozenset[int]) -> Any:
+def _build(spec: TypeSpec | None, key: str, depth: int, seen: frozenset[int], identity: Identity) -> Any:
     if spec is None:
         return TEXT
     kind = spec.kind
     if kind == "string":
-        return _string(spec, key)
+        return _string(spec, key, identity)
     if kind == "integer":
         return 0
     if kind == "number":
@@ -115,30 +118,30 @@ def _build(spec: TypeSpec | None, key: str, depth: int, seen: frozenset[int]) ->
     if kind == "boolean":
         return False
     if kind == "array":
-        return [_build(spec.items, key, depth, seen)] if spec.items is not None else []
+        return [_build(spec.items, key, depth, seen, identity)] if spec.items is not None else []
     if kind == "object":
         if depth >= MAX_DEPTH or id(spec) in seen:
             return {}
         inner = seen | {id(spec)}
-        return {wire: _build(prop, wire, depth + 1, inner) for wire, prop in spec.properties.items()}
+        return {wire: _build(prop, wire, depth + 1, inner, identity) for wire, prop in spec.properties.items()}
     if kind == "union":
-        return _build(spec.variants[0], key, depth, seen) if spec.variants else {}
+        return _build(spec.variants[0], key, depth, seen, identity) if spec.variants else {}
     return {}  # map, any, asset, archive: an empty value of a JSON-able shape
 
 
-_CACHE: dict[tuple[int, str, int], tuple[TypeSpec, Any]] = {}
+_CACHE: dict[tuple[int, str, int, Identity], tuple[TypeSpec, Any]] = {}
 
 
-def placeholder(spec: TypeSpec | None, key: str = "", *, depth: int = MAX_DEPTH) -> Any:
+def placeholder(spec: TypeSpec | None, key: str = "", *, depth: int = MAX_DEPTH, identity: Identity = DEFAULT) -> Any:
     """A fresh placeholder value of type ``spec`` for a property named ``key`` (wire name),
-    objects filled ``depth`` levels deep."""
+    objects filled ``depth`` levels deep, ids in ``identity``'s subscription."""
     if spec is None:
         return TEXT
-    cache_key = (id(spec), key, depth)
+    cache_key = (id(spec), key, depth, identity)
     with _LOCK:
         hit = _CACHE.get(cache_key)
     if hit is None or hit[0] is not spec:  # the spec object keeps its id alive in the entry
-        value = _build(spec, key, MAX_DEPTH - depth, frozenset())
+        value = _build(spec, key, MAX_DEPTH - depth, frozenset(), identity)
         with _LOCK:
             _CACHE[cache_key] = (spec, value)
         hit = (spec, value)

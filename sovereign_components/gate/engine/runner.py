@@ -186,7 +186,8 @@ def build_capture(project: Project, config: Mapping[str, str], emulator: Emulato
             versions = []
     custom = any(r.custom and not r.external and not r.type.startswith("pulumi:") for r in resources)
     emulated = note_lines.lines(emulator.notes, project_notes=project.emulated, sdk_versions=versions,
-                                unknowns=emulator.info.unknowns if custom else None)
+                                unknowns=emulator.info.unknowns if custom else None,
+                                identity=emulator.identity.note())
     return Capture(
         project=project.name,
         stack=project.stack,
