@@ -14,6 +14,11 @@ next to the code it describes, as ``Key: value`` lines:
                mandatory violation's message/URN; corpus: anything the gate printed or
                reported) — the cause, a stack or token name
 ``Stack:``     the stack to preview (default ``dev``)
+``Limitation:`` ``docs/<page>.md#<anchor>`` — the program is not winnable offline and is judged as
+               a *documented limitation*: its test asserts the gate's actual verdict (``Verdict:``)
+               and that the page has the anchor and that the paragraph under it names the program,
+               so the test fails if either the verdict or the documentation changes
+``Verdict:``   with ``Limitation:``, the exit code the gate gives today (``exit 0``)
 
 The gate runs as a user runs it: a subprocess of the installed CLI, the repository as cwd,
 the JSON report written to a file (``--output``) so that anything the program prints cannot
@@ -49,7 +54,7 @@ POLICY_PACK = REPO / "policy"
 #: A run longer than this is a hung gate (a program takes 1-15 s on a loaded 2-core machine).
 TIMEOUT_S = 180.0
 
-_KEY = re.compile(r"^(Class|Issue|Blame|Mentions|Stack|Style):\s*(.+?)\s*$", re.MULTILINE)
+_KEY = re.compile(r"^(Class|Issue|Blame|Mentions|Stack|Style|Limitation|Verdict):\s*(.+?)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,10 @@ class Program:
     mentions: tuple[str, ...] = ()
     stack: str = "dev"
     config: Path = EU_CONFIG
+    #: ``docs/<page>.md#<anchor>`` of a documented limitation ('' for a winnable program)
+    limitation: str = ""
+    #: with :attr:`limitation`, the exit code the gate is expected to give
+    verdict: int | None = None
 
     @property
     def name(self) -> str:
@@ -91,7 +100,22 @@ def load_program(path: Path, config: Path = EU_CONFIG) -> Program:
         mentions=tuple(m.strip() for m in keys.get("Mentions", "").split(";") if m.strip()),
         stack=keys.get("Stack", "dev"),
         config=config,
+        limitation=keys.get("Limitation", ""),
+        verdict=_verdict(main, keys),
     )
+
+
+def _verdict(main: Path, keys: dict[str, str]) -> int | None:
+    """``Verdict: exit N`` as N; a limitation without a verdict is an error naming the file."""
+    text = keys.get("Verdict")
+    if text is None:
+        if "Limitation" in keys:
+            raise ValueError(f"{main}: a 'Limitation:' program must state the gate's 'Verdict: exit N'")
+        return None
+    match = re.fullmatch(r"exit\s+([0-2])", text)
+    if match is None:
+        raise ValueError(f"{main}: 'Verdict: {text}' is not 'exit 0', 'exit 1' or 'exit 2'")
+    return int(match.group(1))
 
 
 def discover(root: Path, config: Path = EU_CONFIG) -> list[Program]:
@@ -307,6 +331,45 @@ def judge_blocked(run: GateRun) -> str | None:
     missing = [m for m in run.program.mentions if m.lower() not in text]
     if missing:
         return f"blocked, but the verdict never mentions {missing} (the cause)"
+    return None
+
+
+def _anchor_paragraph(page: Path, anchor: str) -> str | None:
+    """The text of ``page`` from the anchor (``<a id="anchor">`` or a heading whose GitHub slug
+    is ``anchor``) to the next blank-line-separated list item or heading, or None if absent."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        slug = re.sub(r"[^\w\- ]", "", line.lstrip("#").strip().lower()).replace(" ", "-")
+        if f'id="{anchor}"' in line or (line.startswith("#") and slug == anchor):
+            end = i + 1
+            while end < len(lines) and not re.match(r"^(#|\* |- )", lines[end]):
+                end += 1
+            return "\n".join(lines[i:end])
+    return None
+
+
+def judge_limitation(run: GateRun) -> str | None:
+    """``None`` if a documented-limitation program got its stated verdict and the page still
+    documents it (the anchor exists and its paragraph names the program), else why not."""
+    program = run.program
+    page_name, _, anchor = program.limitation.partition("#")
+    page = REPO / page_name
+    if not anchor or not page.is_file():
+        return f"'Limitation: {program.limitation}' names no page#anchor of the repository"
+    paragraph = _anchor_paragraph(page, anchor)
+    if paragraph is None:
+        return f"{page_name} has no anchor '{anchor}': the limitation is no longer documented"
+    if program.name not in paragraph:
+        return f"{page_name}#{anchor} does not name {program.name}: the limitation is no longer documented"
+    if run.exit_code is None:
+        return "the gate hung"
+    if run.has_traceback:
+        return "a traceback is not a verdict:\n" + run.stderr[-2000:]
+    if run.exit_code != program.verdict:
+        return (f"the documented verdict is exit {program.verdict}, the gate gave exit {run.exit_code} "
+                f"({run.cause()}): update the program's docstring and {page_name}#{anchor}")
+    if run.exit_code == 0 and run.report is None:
+        return f"exit 0 without a report is not a judgement ({run.report_error or 'no report written'})"
     return None
 
 
