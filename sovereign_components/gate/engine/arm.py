@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Collection
 from functools import cache
 from importlib import resources
 from typing import Any, Mapping
 
 from ..model import UNKNOWN
+from . import arm_paths
 from .identity import DEFAULT, Identity
 from .placeholders import stable_guid
 
@@ -31,14 +33,21 @@ def _tables() -> dict[str, Any]:
         return tomllib.load(fh)
 
 
-def type_info(token: str) -> dict[str, Any] | None:
-    """The table row for an azure-native token (None if the engine does not know it)."""
-    return _tables()["types"].get(token)
+def type_info(token: str, declared: Collection[str] | None = None) -> dict[str, Any] | None:
+    """The id template and name input of an azure-native token: the hand table's row, else the
+    template derived from the pack's catalogue when the SDK input keys ``declared`` confirm it
+    (:mod:`.arm_paths`); None if neither knows the token."""
+    row = _tables()["types"].get(token)
+    if row is not None or declared is None:
+        return row
+    found = arm_paths.confirmed(token, declared)
+    return {"id": found[0], "name": found[1]} if found is not None else None
 
 
-def resource_name(token: str, logical_name: str, inputs: Mapping[str, Any]) -> str:
+def resource_name(token: str, logical_name: str, inputs: Mapping[str, Any],
+                  declared: Collection[str] | None = None) -> str:
     """The Azure name: the resource's name input if given, else its logical name."""
-    info = type_info(token)
+    info = type_info(token, declared)
     key = info.get("name") if info else None
     value = inputs.get(key) if key else None
     return value if isinstance(value, str) and value else logical_name  # UNKNOWN stays UNKNOWN
@@ -79,26 +88,30 @@ def _fallback_template(token: str) -> str:
     return ""
 
 
-def _values(token: str, logical_name: str, inputs: Mapping[str, Any], identity: Identity) -> dict[str, Any]:
+def _values(token: str, logical_name: str, inputs: Mapping[str, Any], identity: Identity,
+            declared: Collection[str] | None) -> dict[str, Any]:
     values: dict[str, Any] = dict(inputs)
     values.update(
         sub=identity.subscription_id,
         tenant=identity.tenant_id,
-        name=resource_name(token, logical_name, inputs),
+        name=resource_name(token, logical_name, inputs, declared),
         guid=stable_guid(token, logical_name),
         guid2=stable_guid(token, logical_name, "2"),
     )
     return values
 
 
-def arm_id(token: str, logical_name: str, inputs: Mapping[str, Any], identity: Identity = DEFAULT) -> str:
-    """The ARM id of a resource in ``identity``'s subscription; non-Azure tokens get ``<logical
-    name>-id``; ``""`` (unknown, as in a real preview) when an input the id is made of is unknown."""
-    info = type_info(token)
+def arm_id(token: str, logical_name: str, inputs: Mapping[str, Any], identity: Identity = DEFAULT,
+           declared: Collection[str] | None = None) -> str:
+    """The ARM id of a resource in ``identity``'s subscription (``declared``: the input keys its
+    SDK type declares, which let a catalogue-derived template be used); non-Azure tokens get
+    ``<logical name>-id``; ``""`` (unknown, as in a real preview) when an input the id is made of
+    is unknown."""
+    info = type_info(token, declared)
     template = info["id"] if info else _fallback_template(token)
     if not template:
         return f"{logical_name}-id"
-    rendered = _render(template, _values(token, logical_name, inputs, identity))
+    rendered = _render(template, _values(token, logical_name, inputs, identity, declared))
     return "" if rendered == UNKNOWN else rendered
 
 
@@ -113,11 +126,11 @@ def _render_tree(node: Any, values: Mapping[str, Any]) -> Any:
 
 
 def computed_outputs(token: str, logical_name: str, inputs: Mapping[str, Any],
-                     identity: Identity = DEFAULT) -> dict[str, Any]:
+                     identity: Identity = DEFAULT, declared: Collection[str] | None = None) -> dict[str, Any]:
     """Outputs the provider would compute: ``name``, the table's outputs, identity ids."""
     if not token.startswith("azure-native:"):
         return {}
-    values = _values(token, logical_name, inputs, identity)
+    values = _values(token, logical_name, inputs, identity, declared)
     out: dict[str, Any] = {"name": values["name"]}
     template = _tables()["outputs"].get(token)
     if template:

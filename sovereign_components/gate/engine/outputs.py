@@ -78,7 +78,8 @@ def answer(token: str, logical_name: str, inputs: Mapping[str, Any], spec: Resou
     if unknowns:
         shaped = {**echo, **arm.preview_outputs(token, logical_name, inputs)}  # computed ids unknown
         return Answer("", shaped, shaped)
-    real = arm.computed_outputs(token, logical_name, inputs, identity)
+    declared = set(spec.inputs.properties) if spec is not None and spec.inputs is not None else None
+    real = arm.computed_outputs(token, logical_name, inputs, identity, declared)
     policy = {**echo, **real}
     program = dict(echo)
     used = False
@@ -94,7 +95,7 @@ def answer(token: str, logical_name: str, inputs: Mapping[str, Any], spec: Resou
         if spec.api_version and "azureApiVersion" in spec.outputs:
             program["azureApiVersion"] = spec.api_version
     program.update(real)
-    return Answer(arm.arm_id(token, logical_name, inputs, identity), program, policy, used)
+    return Answer(arm.arm_id(token, logical_name, inputs, identity, declared), program, policy, used)
 
 
 def read_answer(token: str, resource_id: str, properties: Mapping[str, Any],
