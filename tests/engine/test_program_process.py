@@ -153,3 +153,43 @@ def test_a_program_that_kills_its_fork_server_ends_in_an_error_and_the_next_run_
         capture_program(killer, "dev")
     assert "nothing was judged" in str(err.value)
     assert capture_program(quiet, "dev").resources  # a dead fork server is replaced
+
+
+EXIT_IN_APPLY = '''
+from pulumi_azure_native import cosmosdb, resources
+
+rg = resources.ResourceGroup("rg", location="westeurope")
+cosmosdb.DatabaseAccount(
+    "orders",
+    resource_group_name="rg-orders",
+    location="westeurope",
+    database_account_offer_type=cosmosdb.DatabaseAccountOfferType.STANDARD,
+    locations=[cosmosdb.LocationArgs(location_name="westeurope", failover_priority=0)],
+)
+
+
+def leave(_name: str) -> str:
+    raise SystemExit(0)
+
+
+rg.name.apply(leave)
+'''
+
+
+def test_systemexit_in_apply_is_one_message_not_a_traceback(tmp_path: Path, capfd):
+    """A SystemExit raised on the SDK's loop leaves its tasks suspended; the child settles them
+    and silences the asyncio logger as the language host does, so the gate's stderr carries the
+    verdict (exit 2, incomplete run) and no relayed traceback — fresh child and zygote forks."""
+    from sovereign_components.errors import ProgramError
+
+    program = write_program(tmp_path / "prog", EXIT_IN_APPLY)
+    for _ in range(3):  # the first run is a fresh interpreter, later ones forks of the zygote
+        with pytest.raises(ProgramError, match="incomplete run"):
+            capture_program(program, "dev")
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Exception ignored" not in err and "Task was destroyed" not in err, err
+    cli = Path(sys.executable).with_name("sovereign")
+    proc = subprocess.run([str(cli), "preview", "--cwd", str(program), "--format", "json"], capture_output=True,
+                          text=True, timeout=180, env={k: v for k, v in os.environ.items() if not k.startswith("PULUMI_")})
+    assert proc.returncode == 2 and "incomplete run" in proc.stderr
+    assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
