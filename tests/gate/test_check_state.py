@@ -421,3 +421,46 @@ def test_a_malformed_report_is_refused(doc, needle):
     with pytest.raises(UsageError) as info:
         parse_state(doc, "report.json")
     assert needle in str(info.value)
+
+
+# -- a preview report is a lossless audit input: aliases and external marks (issue 13 follow-up 6)
+def test_check_state_of_a_preview_report_gives_policies_the_same_aliases_and_external_marks(
+        tmp_path: Path, capsys):
+    """``sovereign preview --format json`` of a program with aliases and a read resource, then
+    ``check-state`` of that report with the probe pack: the policies are told the same alias
+    URNs (``opts.aliases``) for every resource, and the same resources are read, not created."""
+    from sovereign_components.gate.pipeline import analyze, capture_program, load_policy_pack
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    program = tmp_path / "prog"
+    program.mkdir()
+    (program / "Pulumi.yaml").write_text("name: aliased\nruntime: python\n")
+    (program / "Pulumi.dev.yaml").write_text("config:\n  azure-native:location: westeurope\n")
+    (program / "__main__.py").write_text(
+        "import pulumi\n"
+        "from pulumi_azure_native import resources, storage\n"
+        "storage.StorageAccount.get('old-account', '/subscriptions/6b0a4c1e-9d3f-4a27-8f5e-2c7b9d1e0f43/"
+        "resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/old')\n"
+        "resources.ResourceGroup('rg', opts=pulumi.ResourceOptions(aliases=[pulumi.Alias(name='legacy-rg'),\n"
+        "    'urn:pulumi:dev::aliased::azure-native:resources:ResourceGroup::older-rg']))\n")
+    report_path = tmp_path / "report.json"
+    code = main(["preview", "--cwd", str(program), "--stack", "dev", "--policy-pack", str(fixtures / "packs" / "probe"),
+                 "--format", "json", "--output", str(report_path)])
+    capsys.readouterr()
+    assert code == 0
+    state = load_state(report_path)
+    capture = capture_program(program, "dev")
+    by_urn = {r.urn: r for r in state.resources}
+    for r in capture.resources:
+        assert by_urn[r.urn].aliases == r.aliases and by_urn[r.urn].external == r.external, r.urn
+    rg = next(r for r in state.resources if r.name == "rg")
+    # the program's two aliases (the SDK adds one per older API version of the type)
+    assert {a.rsplit("::", 1)[1] for a in rg.aliases} >= {"legacy-rg", "older-rg"}
+
+    pack = load_policy_pack(fixtures / "packs" / "probe")
+
+    def told(resources, deployed):
+        result = analyze(resources, pack, project="aliased", stack="dev", deployed=deployed)
+        return sorted((v.urn, v.message.rsplit("alias=", 1)[1]) for v in result.violations if v.policy == "aliases")
+
+    assert told(state.resources, True) == told(capture.resources, False) != []

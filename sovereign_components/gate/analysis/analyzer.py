@@ -58,6 +58,16 @@ from ..model import AnalysisResult, CapturedResource, Violation, analysed_per_re
 from .pack_loader import LoadedPack
 from .policy_config import PolicySettings, cache_key, resolve_policy_config
 
+#: The property ``AnalyzeStack`` adds to a resource the program *read* rather than created
+#: (``Resource.get``, ``StackReference``; ``external`` in the capture or a state file), with the
+#: value ``True``. Why a property: ``AnalyzerResource``/``AnalyzerResourceOptions`` have no field
+#: for it, and Pulumi's own engine passes read resources to stack policies unmarked (their state's
+#: outputs, pulumi/pulumi ``pkg/resource/deploy/step_generator.go`` ``AnalyzeResources``). A
+#: ``__`` key is reserved for the engine (Pulumi's Go analyzer host drops such keys), so no
+#: provider property can collide with it. Stack policies read it as
+#: ``resource.props.get("__external")``; under Pulumi's engine it is absent (treat as created).
+#: ``docs/engine.md`` ("External resources") is the contract with the policy pack.
+EXTERNAL_KEY = "__external"
 #: Marks the report of a policy that raised (so reports can say "policy error").
 POLICY_ERROR_PREFIX = "policy raised "
 UNDECIDED_PREFIXES = ("can't run policy", "can't run remediation")
@@ -269,14 +279,25 @@ def _analyze_resource(analyzer: _Analyzer, r: CapturedResource, by_urn: Mapping[
     out.extend(_violation(analyzer, d, r.urn) for d in response.diagnostics)
 
 
+def _stack_properties(r: CapturedResource, deployed: bool) -> dict[str, Any]:
+    """What ``AnalyzeStack`` reads of ``r``: outputs (in a preview they echo the checked inputs),
+    plus :data:`EXTERNAL_KEY` for a resource the program read rather than created."""
+    props = overlay(r.outputs, r.inputs) if deployed else {**r.outputs, **r.inputs}
+    # only the engine sets it: a created resource whose program put the key in its inputs (a raw
+    # CustomResource, a transform) must not pass for a read one
+    props.pop(EXTERNAL_KEY, None)
+    if r.external:
+        props[EXTERNAL_KEY] = True
+    return props
+
+
 def _analyze_stack(analyzer: _Analyzer, resources: Sequence[CapturedResource],
                    by_urn: Mapping[str, CapturedResource], out: list[Violation], deployed: bool = False) -> None:
     request = proto.AnalyzeStackRequest(
         resources=[
             proto.AnalyzerResource(
                 type=r.type,
-                # stack policies see outputs; in a preview those echo the (checked) inputs
-                properties=to_struct(overlay(r.outputs, r.inputs) if deployed else {**r.outputs, **r.inputs}),
+                properties=to_struct(_stack_properties(r, deployed)),
                 urn=r.urn,
                 name=r.name,
                 options=_options(r),
