@@ -58,7 +58,8 @@ def complete(value: Any, spec: TypeSpec | None, key: str, depth: int = 1, identi
         out = {k: complete(v, spec.properties.get(k), k, depth - 1, identity) for k, v in value.items()}
         for wire, prop in spec.properties.items():
             if wire not in out:
-                out[wire] = placeholder(prop, wire, depth=1, identity=identity)
+                out[wire] = placeholder(prop, wire, depth=1, identity=identity,
+                                        description=spec.descriptions.get(wire, ""))
         return out
     if spec.kind == "array" and isinstance(value, list):
         return [complete(v, spec.items, key, depth, identity) for v in value]

@@ -26,6 +26,7 @@ an invoke, a computed key spliced into a URL — the monitor records that input 
 
 from __future__ import annotations
 
+import base64
 import copy
 import re
 import threading
@@ -66,6 +67,23 @@ def made_up_guid(key: str, identity: Identity = DEFAULT) -> str:
     return value
 
 
+def made_up_base64(key: str) -> str:
+    """A base64 placeholder for property ``key`` (valid base64 of a text carrying :data:`TEXT`),
+    remembered as made up: the encoded form does not show :data:`TEXT`."""
+    value = base64.b64encode(f"{TEXT}-{_slug(key)}".encode("ascii")).decode("ascii")
+    with _LOCK:
+        _MADE_UP_GUIDS.add(value)
+    return value
+
+
+#: A string property whose SDK description says it is base64 (``kubeconfigs[].value`` of
+#: ``listManagedClusterUserCredentials``: "Base64-encoded Kubernetes configuration file") gets
+#: valid base64: programs decode it (``base64.b64decode(creds.kubeconfigs[0].value)``), and a
+#: placeholder that is not base64 ends the program with "Incorrect padding" where a real
+#: preview would go on.
+BASE64_DESCRIPTION = re.compile(r"(?i)\bbase-?64\b")
+
+
 def is_made_up(value: str) -> bool:
     """Whether the string carries a value this module invented (see the module docstring)."""
     return TEXT in value or value in _MADE_UP_GUIDS
@@ -96,21 +114,24 @@ STRING_RULES: tuple[tuple[re.Pattern[str], Callable[[str, Identity], Any]], ...]
 )
 
 
-def _string(spec: TypeSpec, key: str, identity: Identity) -> Any:
+def _string(spec: TypeSpec, key: str, identity: Identity, description: str = "") -> Any:
     if spec.enum:  # the SDK turns an enum-typed output into its Enum: only a member is accepted
         return spec.enum[0]
+    if description and BASE64_DESCRIPTION.search(description):
+        return made_up_base64(key)
     for pattern, value in STRING_RULES:
         if pattern.search(key):
             return value(key, identity)
     return f"{TEXT}-{_slug(key)}" if key else TEXT
 
 
-def _build(spec: TypeSpec | None, key: str, depth: int, seen: frozenset[int], identity: Identity) -> Any:
+def _build(spec: TypeSpec | None, key: str, depth: int, seen: frozenset[int], identity: Identity,
+           description: str = "") -> Any:
     if spec is None:
         return TEXT
     kind = spec.kind
     if kind == "string":
-        return _string(spec, key, identity)
+        return _string(spec, key, identity, description)
     if kind == "integer":
         return 0
     if kind == "number":
@@ -118,30 +139,33 @@ def _build(spec: TypeSpec | None, key: str, depth: int, seen: frozenset[int], id
     if kind == "boolean":
         return False
     if kind == "array":
-        return [_build(spec.items, key, depth, seen, identity)] if spec.items is not None else []
+        return [_build(spec.items, key, depth, seen, identity, description)] if spec.items is not None else []
     if kind == "object":
         if depth >= MAX_DEPTH or id(spec) in seen:
             return {}
         inner = seen | {id(spec)}
-        return {wire: _build(prop, wire, depth + 1, inner, identity) for wire, prop in spec.properties.items()}
+        return {wire: _build(prop, wire, depth + 1, inner, identity, spec.descriptions.get(wire, ""))
+                for wire, prop in spec.properties.items()}
     if kind == "union":
         return _build(spec.variants[0], key, depth, seen, identity) if spec.variants else {}
     return {}  # map, any, asset, archive: an empty value of a JSON-able shape
 
 
-_CACHE: dict[tuple[int, str, int, Identity], tuple[TypeSpec, Any]] = {}
+_CACHE: dict[tuple[int, str, int, Identity, str], tuple[TypeSpec, Any]] = {}
 
 
-def placeholder(spec: TypeSpec | None, key: str = "", *, depth: int = MAX_DEPTH, identity: Identity = DEFAULT) -> Any:
-    """A fresh placeholder value of type ``spec`` for a property named ``key`` (wire name),
-    objects filled ``depth`` levels deep, ids in ``identity``'s subscription."""
+def placeholder(spec: TypeSpec | None, key: str = "", *, depth: int = MAX_DEPTH, identity: Identity = DEFAULT,
+                description: str = "") -> Any:
+    """A fresh placeholder value of type ``spec`` for a property named ``key`` (wire name)
+    that its SDK ``description`` describes, objects filled ``depth`` levels deep, ids in
+    ``identity``'s subscription."""
     if spec is None:
         return TEXT
-    cache_key = (id(spec), key, depth, identity)
+    cache_key = (id(spec), key, depth, identity, description)
     with _LOCK:
         hit = _CACHE.get(cache_key)
     if hit is None or hit[0] is not spec:  # the spec object keeps its id alive in the entry
-        value = _build(spec, key, MAX_DEPTH - depth, frozenset(), identity)
+        value = _build(spec, key, MAX_DEPTH - depth, frozenset(), identity, description)
         with _LOCK:
             _CACHE[cache_key] = (spec, value)
         hit = (spec, value)
