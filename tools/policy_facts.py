@@ -24,15 +24,14 @@ keys), so what it needs from the SDK is generated ahead, from the coordinator's 
   v2 module renamed) do not already map to the type (``azure-native:network:PrivateZone`` ->
   ``privatedns:PrivateZone``).
 
-The SDK introspection reads ``<Class>Args``; where the SDK's resource takes ``<Class>InitArgs``
-(the plain name is a nested type), the inputs it reports are the nested type's, so the facts
-mark the type ``"inputsUnreliable"`` and the pack does not use its shape.
+The SDK introspection reads ``<Class>InitArgs`` where the SDK's generator used that name (because
+``<Class>Args`` is a nested input type of the same module: network ``SubnetArgs(id=...)``), so
+every vetted type's inputs are its own and every type gets a shape.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import re
 import sys
@@ -49,7 +48,7 @@ OUTPUT = ROOT / "sovereign_components" / "policies" / "data" / "sdk_facts.json"
 #: ``allowBlobPublicAccess``, ``anonymousPullEnabled`` ...), and names that only describe a public
 #: address (its version, allocation, id, key) rather than switch exposure.
 PUBLIC = re.compile(r"(?i)public|anonymous")
-NOT_A_SWITCH = re.compile(r"(Id|ID|Ids|IDs|Key|Keys|Version|AllocationMethod|Type|Prefixes|Prefix)$")
+NOT_A_SWITCH = re.compile(r"(Id|ID|Ids|IDs|Key|Keys|Name|Version|AllocationMethod|Type|Prefixes|Prefix)$")
 #: Names of switches that enable key, SAS, password or basic authentication, or debugging ports.
 AUTH = re.compile(
     r"(?i)(localauth|sharedkey|adminuserenabled|basicauth|keybased|anonymouspull|accesskeyauthentication"
@@ -157,16 +156,6 @@ def output_only_of(spec: Any) -> list[str]:
     return sorted(keep)
 
 
-def _init_args_mismatch(spec: Any) -> bool:
-    """True when the resource takes ``<Class>InitArgs`` (so ``<Class>Args`` is a nested type)."""
-    module_name, _, class_name = spec.python_class.rpartition(".")
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError:
-        return False
-    return hasattr(module, f"{class_name}InitArgs")
-
-
 def facts(tokens: list[str]) -> dict[str, Any]:
     from sovereign_components.gate.sdk import load_schema
 
@@ -181,14 +170,10 @@ def facts(tokens: list[str]) -> dict[str, Any]:
             missing.append(token)
             continue
         entry: dict[str, Any] = {"api": spec.api_version, "location": spec.takes_location}
-        if _init_args_mismatch(spec):
-            entry["inputsUnreliable"] = (f"the SDK introspection read {spec.python_class}Args, a nested type; "
-                                         f"the resource takes {spec.python_class.rpartition('.')[2]}InitArgs")
-        else:
-            entry["switches"] = switches_of(spec)
-            entry["refs"] = refs_of(spec)
-            entry["shape"] = shape_of(spec)
-            entry["outputOnly"] = output_only_of(spec)
+        entry["switches"] = switches_of(spec)
+        entry["refs"] = refs_of(spec)
+        entry["shape"] = shape_of(spec)
+        entry["outputOnly"] = output_only_of(spec)
         types[token] = entry
         for alias in spec.aliases:
             spelled = derive(alias)

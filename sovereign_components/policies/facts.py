@@ -4,8 +4,7 @@
 The pack never imports ``pulumi_azure_native``: these facts are the SDK's, derived ahead.
 
 - :func:`shape`: the wire-key tree of a type's inputs (``{}`` map values, ``[]`` array items,
-  ``*`` anything, ``0`` a scalar), or ``None`` when the introspection could not read the
-  type's real input class (``inputsUnreliable``);
+  ``*`` anything, ``0`` a scalar), or ``None`` for a type the facts do not cover;
 - :func:`switches`: inputs that are public-network / local-auth switches;
 - :func:`refs`: inputs typed as ids or URLs;
 - :func:`output_only`: outputs that are not inputs (a resource's own endpoints and state);
