@@ -147,3 +147,15 @@ def test_capture_is_serialisable_for_the_worker(basic_capture):
 
     data = copy.deepcopy(basic_capture.to_dict())
     assert Capture.from_dict(data).resources == basic_capture.resources
+
+
+def test_stack_policies_see_each_resources_id_as_its_state_would(basic_capture, basic_capture_unknowns):
+    """azure-native records the ARM response's ``id`` among a resource's outputs; stack policies
+    place a reference (a role assignment scoped to a resource group of the stack) by it. Under
+    --unknowns ids are unknown, as in a preview of resources about to be created."""
+    for r in basic_capture.resources:
+        if r.custom and r.type.startswith("azure-native:"):
+            assert r.outputs["id"] == r.id and r.id.startswith(SUB), r.name
+    assert by_name(basic_capture)["rg"].outputs["id"] == f"{SUB}/resourceGroups/demo-rg"
+    for r in basic_capture_unknowns.resources:
+        assert "id" not in r.outputs or r.outputs["id"] == UNKNOWN, r.name

@@ -63,3 +63,5 @@ def test_stack_policies_see_which_resources_were_read(tmp_path: Path):
     # the same mark from a state file: check-state of the preview's own report
     external = {r.name for r in capture.resources if r.external}
     assert external == {"existing", "acme/network/prod"}
+    existing = next(r for r in capture.resources if r.name == "existing")
+    assert existing.outputs["id"] == existing.id.strip() != ""  # read by its id: known to policies

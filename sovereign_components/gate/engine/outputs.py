@@ -96,7 +96,12 @@ def answer(token: str, logical_name: str, inputs: Mapping[str, Any], spec: Resou
         if spec.api_version and "azureApiVersion" in spec.outputs:
             program["azureApiVersion"] = spec.api_version
     program.update(real)
-    return Answer(arm.arm_id(token, logical_name, inputs, identity, declared), program, policy, used)
+    resource_id = arm.arm_id(token, logical_name, inputs, identity, declared)
+    if resource_id and token.startswith("azure-native:"):
+        # the ARM response azure-native records as outputs carries the resource's `id` (a
+        # `pulumi stack export` shows it): stack policies place a reference to this resource by it
+        policy["id"] = resource_id
+    return Answer(resource_id, program, policy, used)
 
 
 def read_answer(token: str, resource_id: str, properties: Mapping[str, Any],
@@ -106,6 +111,8 @@ def read_answer(token: str, resource_id: str, properties: Mapping[str, Any],
     so a rule that reads it is undecided instead of judging a made-up value."""
     program: dict[str, Any] = dict(properties)
     policy: dict[str, Any] = dict(properties)
+    if resource_id:
+        policy["id"] = resource_id  # the id the program read it by: known, as in its state
     if spec is not None:
         for wire, out_spec in spec.outputs.items():
             program.setdefault(wire, placeholder(out_spec, wire, identity=identity))
