@@ -106,10 +106,52 @@ def test_map_keys_and_unknowns_are_not_judged() -> None:
     account = "azure-native:storage:StorageAccount"
     assert readable.check_readable(account, {"tags": {"cost_center": "1"}, "sku": UNKNOWN}, EU) == []
     assert readable.check_readable(account, {"allow_shared_key_access": True}, EU)
-    # a type whose SDK shape is unreliable: a top-level snake_case key is still caught
     group = "azure-native:monitor:ActionGroup"
     assert readable.check_readable(group, {"group_short_name": "x"}, EU)
     assert readable.check_readable(group, {"groupShortName": "x", "webhookReceivers": [{"serviceUri": "u"}]}, EU) == []
+
+
+@pytest.mark.parametrize("token, props, key", [
+    # types whose SDK class is <Class>InitArgs (network, monitor ActionGroup): their nested shapes apply
+    ("network:NetworkSecurityGroup", {"securityRules": [{"source_address_prefix": "*", "access": "Allow"}]},
+     "securityRules[0].source_address_prefix"),
+    ("network:NetworkSecurityGroup", {"securityRules": [{"sourceAddressPrefix": "*", "Access": "Allow"}]},
+     "securityRules[0].Access"),
+    ("monitor:ActionGroup", {"groupShortName": "g", "webhookReceivers": [{"service_uri": "https://h"}]},
+     "webhookReceivers[0].service_uri"),
+    ("network:Subnet", {"networkSecurityGroup": {"resource_id": "/subscriptions/x"}}, "networkSecurityGroup.resource_id"),
+    # a union without its discriminator is sent as written (the SDK cannot pick a member)
+    ("cosmosdb:DatabaseAccount", {"backupPolicy": {"periodic_mode_properties": {"backup_storage_redundancy": "Local"}}},
+     "backupPolicy.periodic_mode_properties"),
+    # an object-typed argument: a key it does not declare at all, not only a misspelling
+    ("storage:StorageAccount", {"networkRuleSet": {"defaultAction": "Deny", "target": "x"}}, "networkRuleSet.target"),
+    ("servicebus:Namespace", {"encryption": {"keySource": "Microsoft.KeyVault", "vault": "https://kv"}}, "encryption.vault"),
+])
+def test_unreadable_keys_anywhere_in_a_typed_argument(token: str, props: dict[str, Any], key: str) -> None:
+    found = readable.check_readable(f"azure-native:{token}", props, EU)
+    assert [f.message.split(" ", 2)[1].rstrip(":") for f in found] == [key]
+    assert "Args" in found[0].message
+
+
+def test_output_only_state_is_not_an_unread_input() -> None:
+    """check-state overlays the recorded outputs: the resource's own state is no key a program wrote."""
+    account = "azure-native:storage:StorageAccount"
+    deployed = {"provisioningState": "Succeeded", "primaryEndpoints": {"blob": "https://a.blob.core.windows.net/"},
+                "encryption": {"services": {"blob": {"enabled": True, "lastEnabledTime": "2024-01-01"}}}}
+    assert readable.check_readable(account, deployed, EU) == []
+
+
+def test_template_objects_are_read_ignoring_case() -> None:
+    """An ARM template property is read by the resource provider ignoring case (escape hatches'
+    virtual resources are FoldedDicts): a capitalised spelling is the key; a snake_case one is not;
+    a key this SDK lacks may be from the template's newer API version."""
+    from sovereign_components.policies.arm_template.keys import FoldedDict
+
+    account = "azure-native:storage:StorageAccount"
+    capitalised = FoldedDict({"ALLOWCROSSTENANTREPLICATION": True, "MinimumTlsVersion": "TLS1_2", "someNewKey": 1})
+    assert readable.check_readable(account, capitalised, EU) == []
+    snake = FoldedDict({"allow_cross_tenant_replication": False})
+    assert "allowCrossTenantReplication" in readable.check_readable(account, snake, EU)[0].message
 
 
 # -- locations -------------------------------------------------------------------------------------
