@@ -330,7 +330,9 @@ class Emulator:
             raise self._refuse(
                 f"{type_} '{name}' is a multi-language (remote) component: its provider constructs its "
                 "children at deployment time and none runs offline, so what it would create cannot be "
-                "judged; use the component's Python class in the program instead")
+                "judged; write the resources it would create in the program itself (its Python class if the "
+                "package ships one; for a component without one, e.g. pulumi-synced-folder's AzureBlobFolder, "
+                "the resources its documentation says it creates, such as one storage:Blob per file)")
         if type_ == STACK_TYPE and not parent:
             return self._register_stack(request)
 
