@@ -18,6 +18,7 @@ from pulumi_policy import EnforcementLevel, PolicyPack, StackValidationPolicy
 def marks(args, report_violation):
     for r in args.resources:
         report_violation(f"{r.name} external={r.props.get('__external')!r}", r.urn)
+        report_violation(f"{r.name} id={r.props.get('id')}", r.urn)
 
 
 PolicyPack(name="marks", enforcement_level=EnforcementLevel.ADVISORY, policies=[
@@ -36,7 +37,7 @@ network = pulumi.StackReference("acme/network/prod")
 rg = resources.ResourceGroup("rg", location="westeurope")
 # a program that tries to pass a created resource off as a read one
 pulumi.CustomResource("azure-native:resources:ResourceGroup", "forged",
-                      props={"location": "eastus", "__external": True})
+                      props={"location": "eastus", "__external": True, "id": "/subscriptions/x/resourceGroups/rg"})
 '''
 
 
@@ -56,6 +57,10 @@ def test_stack_policies_see_which_resources_were_read(tmp_path: Path):
     result = analyze(capture.resources, pack, project=capture.project, stack=capture.stack,
                      stack_config=capture.config)
     lines = [v.message.splitlines()[-1] for v in result.violations if v.policy == "marks"]
+    ids = {line.split(" ", 1)[0]: line.rsplit("id=", 1)[1] for line in lines if " id=" in line}
+    lines = [line for line in lines if " external=" in line]
+    forged = next(r for r in capture.resources if r.name == "forged")
+    assert ids["forged"] == forged.id != "/subscriptions/x/resourceGroups/rg"  # its own id, not its input
     seen = {line.split(" ", 1)[0]: line.rsplit("=", 1)[1] for line in lines}
     assert seen["existing"] == "True" and seen["acme/network/prod"] == "True"
     assert seen["rg"] == "None" and seen["forged"] == "None" and seen["p-dev"] == "None"

@@ -283,6 +283,10 @@ def _stack_properties(r: CapturedResource, deployed: bool) -> dict[str, Any]:
     """What ``AnalyzeStack`` reads of ``r``: outputs (in a preview they echo the checked inputs),
     plus :data:`EXTERNAL_KEY` for a resource the program read rather than created."""
     props = overlay(r.outputs, r.inputs) if deployed else {**r.outputs, **r.inputs}
+    # the resource's id is what its state records (the provider's), never an input of the same
+    # name: a program must not pass one resource off as another by writing an `id` input
+    if isinstance(r.outputs.get("id"), str) and r.outputs["id"]:
+        props["id"] = r.outputs["id"]
     # only the engine sets it: a created resource whose program put the key in its inputs (a raw
     # CustomResource, a transform) must not pass for a read one
     props.pop(EXTERNAL_KEY, None)
