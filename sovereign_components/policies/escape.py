@@ -23,6 +23,7 @@ each see the hatch expand it once.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -64,19 +65,24 @@ def is_hatch(token: str) -> bool:
     return entry is not None and entry.escape_hatch
 
 
-def _key(token: str, props: Mapping[str, Any], rg_location: str | None) -> str | None:
+def _key(token: str, props: Mapping[str, Any], rg_location: str | None, subscription_id: str | None) -> str | None:
     try:
-        return json.dumps([token, props, rg_location], sort_keys=True, default=str)
+        return json.dumps([token, props, rg_location, subscription_id], sort_keys=True, default=str)
     except (TypeError, ValueError):
         return None
 
 
-def expand(token: str, props: Mapping[str, Any], *, resource_group_location: str | None = None) -> Expansion:
-    """The virtual resources of the hatch ``token`` (or why they cannot be determined)."""
-    key = _key(token, props, resource_group_location)
+def expand(token: str, props: Mapping[str, Any], *, resource_group_location: str | None = None,
+           subscription_id: str | None = None) -> Expansion:
+    """The virtual resources of the hatch ``token`` (or why they cannot be determined).
+
+    ``subscription_id`` (when the stack knows the deployment's subscription) goes into the ids
+    the template's ``resourceId()`` builds, so they match the stack's own resources; without it
+    the evaluator's placeholder subscription is used."""
+    key = _key(token, props, resource_group_location, subscription_id)
     if key is not None and key in _CACHE:
         return _CACHE[key]
-    result = _expand(token, props, resource_group_location)
+    result = _expand(token, props, resource_group_location, subscription_id)
     if key is not None:
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
@@ -84,14 +90,14 @@ def expand(token: str, props: Mapping[str, Any], *, resource_group_location: str
     return result
 
 
-def _expand(token: str, props: Mapping[str, Any], rg_location: str | None) -> Expansion:
+def _expand(token: str, props: Mapping[str, Any], rg_location: str | None, subscription_id: str | None) -> Expansion:
     try:
         from . import arm_template
     except ImportError as exc:  # the evaluator is part of this package; its absence is a broken install
         return Expansion((), f"the ARM template evaluator cannot be imported ({exc}), so what this escape hatch "
                              "deploys cannot be judged (fail closed)")
     try:
-        found = arm_template.expand(token, props, resource_group_location=rg_location)
+        found = arm_template.expand(token, props, resource_group_location=rg_location, subscription_id=subscription_id)
     except arm_template.Unevaluable as exc:
         where = f" at {exc.path}" if getattr(exc, "path", "") else ""
         return Expansion((), f"what this escape hatch deploys cannot be evaluated offline{where}: {exc.reason}")
@@ -99,13 +105,11 @@ def _expand(token: str, props: Mapping[str, Any], rg_location: str | None) -> Ex
         return Expansion((), "the template nests too deeply to evaluate (fail closed)")
     except (ValueError, TypeError, KeyError) as exc:
         return Expansion((), f"the template cannot be read ({type(exc).__name__}: {exc}) (fail closed)")
-    virtuals = []
-    for vr in found:
-        vprops = dict(vr.props)
-        if "location" not in vprops and vr.location is not None:
-            vprops["location"] = vr.location
-        virtuals.append(Virtual(vr.path, vr.arm_type, canonical_token(getattr(vr, "token", None) or vr.arm_type), vprops))
-    return Expansion(tuple(virtuals))
+    # ``vr.props`` is kept as the expander built it: a FoldedDict whose lookups ignore case as
+    # resource providers do (a copy into a plain dict would read ``ALLOWCROSSTENANTREPLICATION``
+    # as absent); it carries ``location`` whenever the template gives one.
+    virtuals = tuple(Virtual(vr.path, vr.arm_type, canonical_token(vr.arm_type), vr.props) for vr in found)
+    return Expansion(virtuals)
 
 
 # -- resource rules -----------------------------------------------------------------------------
@@ -156,6 +160,22 @@ def vetting_findings(token: str, props: Mapping[str, Any], ctx: PolicyContext,
 
 # -- stack rules ----------------------------------------------------------------------------------
 
+_SUBSCRIPTION = re.compile(r"(?i)^/subscriptions/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(/|$)")
+
+
+def _subscription(resources: Mapping[str, StackResource], hatch: StackResource) -> str | None:
+    """The subscription a hatch deploys into: from its own id, else its resource group's id."""
+    candidates = [lookup(hatch.props, "id")]
+    candidates += [lookup(resources[urn].props, "id") for urn in hatch.property_dependencies.get("resourceGroupName", ())
+                   if urn in resources]
+    for value in candidates:
+        if isinstance(value, str) and not is_unknown(value):
+            match = _SUBSCRIPTION.match(value)
+            if match:
+                return match.group(1)
+    return None
+
+
 def _resource_group_location(resources: Mapping[str, StackResource], by_name: Mapping[str, str],
                              hatch: StackResource) -> str | None:
     """The region of the resource group a hatch deploys into, when the stack creates it."""
@@ -187,7 +207,8 @@ def with_virtuals(resources: Sequence[StackResource]) -> list[StackResource]:
     out = list(resources)
     for hatch in hatches:
         expansion = expand(hatch.type, hatch.props,
-                           resource_group_location=_resource_group_location(by_urn, groups, hatch))
+                           resource_group_location=_resource_group_location(by_urn, groups, hatch),
+                           subscription_id=_subscription(by_urn, hatch))
         for virtual in expansion.virtuals:
             out.append(StackResource(
                 urn=f"{hatch.urn}{VIRTUAL_SEPARATOR}{virtual.path}", type=virtual.token,

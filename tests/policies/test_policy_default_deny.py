@@ -373,3 +373,48 @@ def test_an_edge_in_front_of_an_origin_of_the_stack_is_still_a_flow_out() -> Non
                   property_dependencies={"origins": [ST.urn]})
     assert run_flows(ST, unknown) == ["cdn2"]
     assert run_flows(res("cdn3", "cdn:Endpoint", {"location": "Global"})) == []
+
+
+def test_a_template_property_in_any_case_reaches_the_rules() -> None:
+    """Resource providers read template property names ignoring case, so the virtual resource's
+    props must too: ``ALLOWCROSSTENANTREPLICATION`` is the switch, ``PUBLICNETWORKACCESS`` the
+    setting (a plain dict of the props would read both as absent)."""
+    from sovereign_components.policies.escape import expand
+    from sovereign_components.policies.rules.network import check_public_network_access
+    from sovereign_components.policies.rules.residency import check_cross_tenant_replication
+    from sovereign_components.policies.values import lookup
+
+    template = {"resources": [{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01",
+                               "name": "sttpl", "location": "westeurope",
+                               "properties": {"ALLOWCROSSTENANTREPLICATION": True, "PUBLICNETWORKACCESS": "Disabled",
+                                              "NetworkAcls": {"DEFAULTACTION": "Allow"}}}]}
+    props = {"resourceGroupName": "rg", "properties": {"mode": "Incremental", "template": template}}
+    [virtual] = expand("azure-native:resources:Deployment", props).virtuals
+    assert lookup(virtual.props, "allowCrossTenantReplication") is True
+    assert lookup(virtual.props, "networkAcls.defaultAction") == "Allow"
+    assert lookup(virtual.props, "location") == "westeurope"
+    findings, _ = judge(check_cross_tenant_replication, "azure-native:resources:Deployment", props, EU)
+    assert [f.control for f in findings] == ["T6"]
+    assert judge(check_public_network_access, "azure-native:resources:Deployment", props, EU) == ([], None)
+
+
+def test_a_template_resource_id_names_the_stacks_subscription() -> None:
+    """``resourceId()`` in a template builds an id in the deployment's subscription: where the
+    stack knows it (the deployment's own id), a reference to a stack resource is matched to it,
+    not left in a placeholder subscription that matches nothing."""
+    from sovereign_components.policies.escape import relabel, with_virtuals
+
+    sub = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg"
+    hub = res("hub", "eventhub:Namespace", {"namespaceName": "hubns", "resourceGroupName": "rg",
+                                            "location": "westeurope",
+                                            "id": f"{sub}/providers/Microsoft.EventHub/namespaces/hubns"})
+    template = {"resources": [{
+        "type": "Microsoft.EventGrid/topics/eventSubscriptions", "apiVersion": "2022-06-15", "name": "t/s",
+        "properties": {"destination": {"endpointType": "EventHub", "properties": {
+            "resourceId": "[resourceId('Microsoft.EventHub/namespaces/eventhubs', 'hubns', 'orders')]"}}}}]}
+    deployment = res("dep", "resources:Deployment", {
+        "resourceGroupName": "rg", "id": f"{sub}/providers/Microsoft.Resources/deployments/dep",
+        "properties": {"mode": "Incremental", "template": template}})
+    hub_refs = [f.message for f in relabel(flows.check_data_flows(with_virtuals([hub, deployment]), EU))
+                if "hubns" in f.message]
+    assert hub_refs == []
