@@ -138,9 +138,9 @@ channel `inventory-metadata`.
   `check-state` sees older accounts' deployed values); Service Bus, Event Hubs, Cosmos DB, App
   Service, Azure SQL and Redis default to TLS 1.2 (absent = compliant), Event Grid topics and the
   Storage REST API do not (absent = advisory violation).
-- A value unknown during preview (an output of another resource) is never a pass: resource
-  policies report "can't run policy ... during preview" (the offline engine counts it as
-  *undecided* and fails it under `--strict`). Cross-resource targets are placed through
+- A value unknown during preview (an output of another resource) is never a pass: policies
+  report "can't run policy ... during preview"; the offline gate counts it as *undecided*, and an
+  undecided result of a mandatory policy fails the run unless `--allow-undecided`. Cross-resource targets are placed through
   `property_dependencies` first (the resource the value was computed from, or its nearest located
   ancestor), so they decide even when ids are unknown; a known ARM id is matched to a stack
   resource, a URL host to a stack resource or the allow-list. A known ARM id matched by type and
@@ -149,6 +149,14 @@ channel `inventory-metadata`.
   and resource group equal the resource's own where known. Another region's
   `.../namespaces/<theirs>/queues/sovereign-events` is not this stack's `sovereign-events` queue:
   it is unresolved and blocked (fail closed).
+- A resource the program only *reads* (`Resource.get`, `StackReference`; the gate marks it
+  `__external: true` for stack policies, docs/engine.md "External resources") exists already and
+  is not created by this deployment: no finding is about it. A reference *to* it (a destination,
+  a sink, a child written into it) is placed by what is known of it: recorded state
+  (`check-state`) gives its region and decides; offline its region is unknown, so the reference
+  is undecided (fails the run unless allow-listed with its region or accepted with
+  `--allow-undecided`). Under Pulumi's own engine the marker is absent and a read resource is
+  judged as if created (stricter, never laxer).
 - `location: global` is accepted only for the inherently global types of the catalogue (G10):
   {global_types}; and for a subscription- or resource-group-scope Event Grid system topic.
   (`sovereign_components.policies.GLOBAL_TYPES`.)

@@ -192,7 +192,7 @@ def _resource_group_location(resources: Mapping[str, StackResource], by_name: Ma
 
 def with_virtuals(resources: Sequence[StackResource]) -> list[StackResource]:
     """``resources`` plus the virtual resources of every escape hatch among them."""
-    hatches = [r for r in resources if is_hatch(r.type)]
+    hatches = [r for r in resources if is_hatch(r.type) and not r.external]  # a read deployment deploys nothing
     if not hatches:
         return list(resources)
     by_urn = {r.urn: r for r in resources}

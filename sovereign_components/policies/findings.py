@@ -23,10 +23,17 @@ class Finding:
     undecided: bool = False
 
 
+#: The property the gate adds, for stack policies only, to a resource the program *read*
+#: (``Resource.get``, ``StackReference``) rather than created (docs/engine.md, "External
+#: resources"). Pulumi's own engine passes reads unmarked, so "absent" means "created".
+EXTERNAL_KEY = "__external"
+
+
 @dataclass(slots=True)
 class StackResource:
     """A stack resource as the pure stack rules see it: plain (unwrapped) properties, and the
-    parent / dependency links as URNs."""
+    parent / dependency links as URNs. ``external``: the program reads it and does not create
+    it, so no finding is about it, and a reference to it is placed by what is known of it."""
 
     urn: str
     type: str
@@ -36,6 +43,17 @@ class StackResource:
     dependencies: Sequence[str] = ()
     property_dependencies: Mapping[str, Sequence[str]] = field(default_factory=dict)
     protect: bool = False
+    external: bool = False
+
+
+def about_created(findings: Sequence[Finding], resources: Sequence[StackResource]) -> list[Finding]:
+    """``findings`` without those about a resource the program only reads: it exists already
+    and this deployment neither creates nor changes it (what refers to it is judged on the
+    referring resource's URN)."""
+    external = {r.urn for r in resources if r.external}
+    if not external:
+        return list(findings)
+    return [f for f in findings if f.urn.partition("#")[0] not in external]
 
 
 class ResourceCheck(Protocol):

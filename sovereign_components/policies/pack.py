@@ -29,7 +29,7 @@ from pulumi_policy.proxy import UNKNOWN_STRING_VALUE, UnknownValueError, unknown
 from . import escape
 from .applicability import may_apply, tokens_of
 from .context import PolicyContext, context_from_config
-from .findings import StackResource
+from .findings import EXTERNAL_KEY, StackResource, about_created
 from .schema import schema_properties
 from .table import EXEMPTION_HOWTO, RULES, Rule
 
@@ -182,16 +182,20 @@ def _metadata(rule: Rule) -> dict[str, Any]:
 
 
 def to_stack_resource(resource: Any) -> StackResource:
-    """A ``pulumi_policy.PolicyResource`` as the pure stack rules see it."""
+    """A ``pulumi_policy.PolicyResource`` as the pure stack rules see it. The gate's
+    :data:`~.findings.EXTERNAL_KEY` becomes ``external`` (and leaves the properties)."""
+    props = plain(resource.props)
+    external = props.pop(EXTERNAL_KEY, None) is True if isinstance(props, dict) else False
     return StackResource(
         urn=resource.urn,
         type=resource.resource_type,
         name=resource.name,
-        props=plain(resource.props),
+        props=props,
         parent=resource.parent.urn if resource.parent is not None else None,
         dependencies=[d.urn for d in resource.dependencies],
         property_dependencies={k: [d.urn for d in v] for k, v in resource.property_dependencies.items()},
         protect=bool(getattr(resource.opts, "protect", False)),
+        external=external,
     )
 
 
@@ -204,7 +208,7 @@ def _stack_policy(rule: Rule) -> StackValidationPolicy:
         # Escape hatches' virtual resources are resources of the stack; findings on them are
         # reported on the hatch's URN with the virtual path in the message.
         resources = escape.with_virtuals([to_stack_resource(r) for r in args.resources])
-        findings = escape.relabel(check(resources, ctx))
+        findings = escape.relabel(about_created(check(resources, ctx), resources))
         undecided = []
         for finding in findings:
             if finding.undecided:

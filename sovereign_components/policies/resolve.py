@@ -49,6 +49,11 @@ HOST_SUFFIXES: tuple[tuple[str, str, str], ...] = tuple(
 
 #: ``Placement.via`` of a target placed by the operator's allow-list.
 ALLOW_LISTED = "allowedExternalEndpoints"
+#: Why a reference to a resource the program only reads is undecided: it exists, nothing offline
+#: says where, and a guess either way would be wrong half the time.
+READ_UNKNOWN = ("a resource this program reads but does not create (Resource.get / StackReference), whose region "
+                "is unknown offline; give the target's region in allowedExternalEndpoints, or accept with "
+                "--allow-undecided after checking it")
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,6 +342,8 @@ class StackIndex:
             return Placement("unresolved", (), f"{value!r} is neither a resource of this stack nor listed in "
                                                "allowedExternalEndpoints")
         region = self.region_of(target)
+        if region is None and target.external:
+            return Placement("unknown", (), f"{value!r} names {target.urn}, {READ_UNKNOWN}")
         if region is None:
             return Placement("unresolved", (), f"{value!r} names {target.urn}, whose region cannot be determined")
         return Placement("resolved", (region,), target.urn)

@@ -224,6 +224,10 @@ def test_urls_hosts_and_regions_anywhere_are_placed() -> None:
     assert run_flows(ST, role) == []  # a role definition is not a place; the principal is an identity
     role.props["scope"] = f"{SUB}/Microsoft.Storage/storageAccounts/stus"
     assert run_flows(ST, ST_US, role) == ["ra"]  # a grant on an outside account
+    # a role definition resolved by an invoke is unknown in a preview: still not a place
+    looked_up = res("ra2", "authorization:RoleAssignment", {
+        "scope": f"{SUB}/Microsoft.Storage/storageAccounts/steu", "roleDefinitionId": UNKNOWN, "principalId": "p"})
+    assert run_flows(ST, looked_up) == []
 
 
 def test_allow_listed_endpoints_place_external_targets() -> None:

@@ -43,7 +43,7 @@ from ..arm import parse_arm_id, url_host
 from ..catalogue import PREFIX, Flow, TypeEntry, catalogue
 from ..context import NO_BOUNDARY_MESSAGE, PolicyContext
 from ..findings import Finding, StackResource
-from ..resolve import RESOURCE_GROUP, StackIndex
+from ..resolve import READ_UNKNOWN, RESOURCE_GROUP, StackIndex
 from ..tokens import canonical_token, short
 from ..values import MISSING, is_unknown, lookup
 from .cross_region import REFERENCES
@@ -228,6 +228,8 @@ def _place_target(index: StackIndex, res: StackResource, target: StackResource, 
     if _global(index, target):
         return None
     region = index.region_of(target)
+    if region is None and target.external:
+        return Finding(f"{what} names {target.urn}, {READ_UNKNOWN}", CONTROL, res.urn, undecided=True)
     if region is None:
         return Finding(f"{what} names {target.urn}, whose region cannot be determined; a target that cannot be "
                        f"placed inside the boundary is blocked ({_HOW})", CONTROL, res.urn)
