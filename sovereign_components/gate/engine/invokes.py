@@ -28,7 +28,8 @@ from ..sdk import SdkSchema
 from .identity import DEFAULT, Identity
 from .placeholders import MAX_DEPTH, placeholder
 
-_PLACEHOLDER = re.compile(r"\{(sub|tenant|client|object|arg:[A-Za-z0-9_]+|role_name:[A-Za-z0-9_]+|role_type:[A-Za-z0-9_]+)\}")
+_PLACEHOLDER = re.compile(
+    r"\{(sub|tenant|client|object|arg:[A-Za-z0-9_]+|role_name:[A-Za-z0-9_]+|role_type:[A-Za-z0-9_]+)\}")
 
 
 class UnemulatedInvokeError(Exception):
