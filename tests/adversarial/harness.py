@@ -309,12 +309,16 @@ def table(runs: Iterable[GateRun], expected: str) -> str:
     for r in runs:
         exit_text = "timeout" if r.exit_code is None else str(r.exit_code)
         cause = r.cause().replace("|", "\\|")
-        rows.append(f"| {r.program.name} | {r.program.klass} | {expected} | {exit_text} | {cause} |")
+        wanted = f"{r.program.verdict} (documented limitation)" if r.program.limitation else expected
+        rows.append(f"| {r.program.name} | {r.program.klass} | {wanted} | {exit_text} | {cause} |")
     return "\n".join(rows)
 
 
 def judge_blocked(run: GateRun) -> str | None:
-    """``None`` if an adversarial program was blocked for its own reason, else why not."""
+    """``None`` if an adversarial program was blocked for its own reason, else why not (a
+    documented limitation is judged by :func:`judge_limitation`, so tables show it right)."""
+    if run.program.limitation:
+        return judge_limitation(run)
     if run.exit_code is None:
         return "the gate hung"
     if run.has_traceback:
