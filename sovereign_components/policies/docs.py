@@ -161,10 +161,17 @@ channel `inventory-metadata`.
   {global_types}; and for a subscription- or resource-group-scope Event Grid system topic.
   (`sovereign_components.policies.GLOBAL_TYPES`.)
 - A declared metadata channel (the only cross-boundary Event Grid subscription allowed) must
-  carry the `sovereign-metadata-channel` label, filter `sovereignkind` `StringIn ["metadata"]`
-  and `dataclassification` `StringIn` a subset of the non-regulated classifications, read from a
-  topic of this stack tagged `sovereign-topic-kind: metadata`, and deliver to an allow-listed
-  target.
+  carry the `sovereign-metadata-channel` label, filter the event *attributes* `sovereignkind`
+  `StringIn ["metadata"]` and `dataclassification` `StringIn` a subset of the non-regulated
+  classifications (a filter on `data.dataclassification`, the body a producer writes, does not
+  count), have no `enableAdvancedFilteringOnArrays`, read from a topic this stack creates tagged
+  `sovereign-topic-kind: metadata` (a scope that does not resolve to one is not a channel: fail
+  closed), and deliver to an allow-listed target. On that topic only the metadata publisher may
+  send: a role assignment whose role can publish (EventGrid Data Sender, EventGrid Data
+  Contributor, EventGrid Contributor, Contributor, Owner) at the topic or any scope above it, for
+  a principal other than the one with EventGrid Data Sender on the topic itself, is blocked (two
+  such principals: both), and one whose role, scope or principal is unknown offline is undecided.
+  `sovereign route` shows which subscriptions an event reaches by the same filters.
 
 ## Remediation
 

@@ -217,6 +217,10 @@ MUTATIONS: list[Mutation] = [
         ("admits-confidential", {"filter.advancedFilters": [{"operatorType": "StringIn", "key": "dataclassification",
                                                              "values": ["Internal", "Confidential"]}]}),
         ("filters-on-arrays", {"filter.enableAdvancedFilteringOnArrays": True}),
+        # the classification read from the event body (data.*), which the producer writes
+        ("classification-from-the-body", {"filter.advancedFilters": [
+            {"operatorType": "StringIn", "key": "sovereignkind", "values": ["metadata"]},
+            {"operatorType": "StringIn", "key": "data.dataclassification", "values": ["Public"]}]}),
         ("without-label", {"labels": DELETE}),
         ("sibling-topic-not-allow-listed",
          {"deliveryWithResourceIdentity.destination.resourceId": f"{US_METADATA}/orders"}),

@@ -144,12 +144,13 @@ REGIONAL_TOPIC = res("topic", "azure-native:eventgrid:Topic",
 
 
 def channel(values: list[str], *, label: bool = True, arrays: bool = False,
-            kinds: list[str] | None = None, scope: StackResource = META_TOPIC) -> StackResource:
-    filters = [{"operatorType": "StringIn", "key": CLASSIFICATION_ATTRIBUTE, "values": values}]
+            kinds: list[str] | None = None, scope: StackResource = META_TOPIC,
+            classification_key: str = CLASSIFICATION_ATTRIBUTE, kind_key: str = KIND_ATTRIBUTE) -> StackResource:
+    filters = [{"operatorType": "StringIn", "key": classification_key, "values": values}]
     if kinds is None:
         kinds = [METADATA_KIND]
     if kinds:
-        filters.append({"operatorType": "StringIn", "key": KIND_ATTRIBUTE, "values": kinds})
+        filters.append({"operatorType": "StringIn", "key": kind_key, "values": kinds})
     return sub({
         "labels": [METADATA_CHANNEL_LABEL] if label else [],
         "scope": scope.props["id"],
@@ -174,6 +175,10 @@ def test_metadata_channel_allowed_with_filter() -> None:
     channel(["Public"], kinds=[]),                      # no kind filter: a full event could match
     channel(["Public"], kinds=[METADATA_KIND, "x"]),     # the kind filter admits another kind
     channel(["Public"], scope=REGIONAL_TOPIC),          # reads the regional topic, not the metadata one
+    # the event body (data.*) is what a hostile producer writes; only the attributes Event Grid
+    # routes on, which the publisher sets and the processor cross-checks, count
+    channel(["Public"], classification_key=f"data.{CLASSIFICATION_ATTRIBUTE}"),
+    channel(["Public"], kind_key=f"data.{KIND_ATTRIBUTE}"),
 ])
 def test_metadata_channel_blocked_without_a_narrow_filter(s: StackResource) -> None:
     assert blocked(run(cr.EVENTGRID, META_TOPIC, REGIONAL_TOPIC, s, ctx=US_ENDPOINT)) == [s.urn]
@@ -203,6 +208,83 @@ def test_metadata_channel_to_an_outside_stack_resource_is_blocked() -> None:
 
 def test_metadata_channel_target_must_still_be_placed() -> None:
     assert blocked(run(cr.EVENTGRID, channel(["Public"]))) != []  # not allow-listed -> fail closed
+
+
+def test_metadata_channel_scope_that_does_not_resolve_fails_closed() -> None:
+    """A scope naming no topic of this stack (another stack's metadata topic, an unknown id with
+    no dependency) is not a channel: its outside target is blocked or undecided, never allowed."""
+    foreign = channel(["Public"])
+    foreign.props["scope"] = f"{FOREIGN}/Microsoft.EventGrid/topics/meta"
+    assert blocked(run(cr.EVENTGRID, META_TOPIC, foreign, ctx=US_ENDPOINT)) == [foreign.urn]
+    unresolved = channel(["Public"])
+    unresolved.props["scope"] = UNKNOWN
+    assert blocked(run(cr.EVENTGRID, META_TOPIC, unresolved, ctx=US_ENDPOINT)) == [unresolved.urn]
+
+
+# -- who may send to the metadata topic ------------------------------------------------------------
+
+ROLE_IDS = "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions"
+DATA_SENDER = "d5a91429-5739-47e2-a06b-3470a27159e7"
+OWNER, CONTRIBUTOR = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635", "b24988ac-6180-42a0-ab88-20f7382dd24c"
+EG_CONTRIBUTOR = "1e241071-0855-49ea-94dc-649edcd759de"
+BLOB_CONTRIBUTOR = "ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+PUBLISHER = res("publisher", "azure-native:managedidentity:UserAssignedIdentity", {"location": "westeurope"})
+SCOPES = {"topic": META_TOPIC.props["id"], "group": SUB.rsplit("/providers", 1)[0],
+          "subscription": SUB.split("/resourceGroups")[0], "other": REGIONAL_TOPIC.props["id"]}
+
+
+def grant(name: str, role: str, scope: str, principal: str | StackResource) -> StackResource:
+    props: dict[str, Any] = {"scope": SCOPES[scope], "roleDefinitionId": f"{ROLE_IDS}/{role}",
+                             "principalType": "ServicePrincipal"}
+    deps: dict[str, list[str]] = {}
+    if isinstance(principal, StackResource):
+        props["principalId"] = UNKNOWN
+        deps["principalId"] = [principal.urn]
+    else:
+        props["principalId"] = principal
+    return res(name, "azure-native:authorization:RoleAssignment", props, property_dependencies=deps)
+
+
+PUBLISHER_GRANT = grant("publisher-sender", DATA_SENDER, "topic", PUBLISHER)
+
+
+def senders(*extra: StackResource) -> list[str]:
+    found = run(cr.EVENTGRID, META_TOPIC, REGIONAL_TOPIC, PUBLISHER, PUBLISHER_GRANT, channel(["Public"]), *extra,
+                ctx=US_ENDPOINT)
+    return [f.urn.rsplit("::", 1)[1] for f in found if not f.undecided]
+
+
+def test_the_metadata_publisher_alone_may_send_to_the_metadata_topic() -> None:
+    assert senders() == []
+    assert senders(grant("reader", BLOB_CONTRIBUTOR, "topic", "p-other")) == []  # not a sending role
+    assert senders(grant("elsewhere", DATA_SENDER, "other", "p-other")) == []    # another topic
+    assert senders(grant("again", DATA_SENDER, "group", PUBLISHER)) == []        # the publisher, wider
+
+
+@pytest.mark.parametrize("role, scope", [
+    (DATA_SENDER, "topic"), (DATA_SENDER, "group"), (DATA_SENDER, "subscription"),
+    (EG_CONTRIBUTOR, "topic"), (CONTRIBUTOR, "group"), (OWNER, "subscription"),
+])
+def test_another_sender_on_the_metadata_topic_is_blocked(role: str, scope: str) -> None:
+    """Any principal but the metadata publisher that may send to the metadata topic (EventGrid
+    Data Sender, or a broader role: Owner, Contributor, EventGrid Contributor, at the topic or a
+    scope above it) could publish a full event there, and every channel would carry it out. A
+    second EventGrid Data Sender on the topic itself makes the publisher impossible to tell
+    apart, so both are blocked."""
+    expected = ["publisher-sender", "intruder"] if (role, scope) == (DATA_SENDER, "topic") else ["intruder"]
+    assert senders(grant("intruder", role, scope, "3f2b1c7e-8a4d-4e6f-9b0a-1c2d3e4f5a6b")) == expected
+
+
+def test_a_metadata_topic_without_one_identified_publisher_is_blocked() -> None:
+    found = run(cr.EVENTGRID, META_TOPIC, grant("a", DATA_SENDER, "topic", "p-a"), grant("b", DATA_SENDER, "topic", "p-b"))
+    assert sorted(f.urn.rsplit("::", 1)[1] for f in found if not f.undecided) == ["a", "b"]
+
+
+def test_a_grant_on_the_metadata_topic_that_cannot_be_read_is_undecided() -> None:
+    unknown_role = grant("who-knows", DATA_SENDER, "topic", "p-x")
+    unknown_role.props["roleDefinitionId"] = UNKNOWN
+    found = run(cr.EVENTGRID, META_TOPIC, PUBLISHER, PUBLISHER_GRANT, unknown_role)
+    assert [(f.urn.rsplit("::", 1)[1], f.undecided) for f in found] == [("who-knows", True)]
 
 
 def test_capture() -> None:

@@ -6,12 +6,13 @@ input whose property dependencies place it, control). Targets are placed by
 :mod:`~sovereign_components.policies.resolve`; a target that cannot be placed inside the
 boundary fails closed unless allow-listed in ``allowedExternalEndpoints`` with a region inside.
 The one exception is a declared *metadata channel* (Event Grid subscriptions only): labelled
-``events.names.METADATA_CHANNEL_LABEL``, filtered to ``KIND_ATTRIBUTE`` exactly
-``[METADATA_KIND]`` and to non-regulated classifications, reading from a topic of this stack
-tagged ``TOPIC_KIND_TAG = METADATA_TOPIC_KIND``, it may deliver to an allow-listed target
-outside the boundary - and only to one placed by the allow-list: a channel aimed at a stack
-resource outside the boundary (or at a target placed through property dependencies) is judged
-like any other subscription.
+``events.names.METADATA_CHANNEL_LABEL``, filtered on the event attributes (not the body) to
+``KIND_ATTRIBUTE`` exactly ``[METADATA_KIND]`` and to non-regulated classifications, reading from
+a topic of this stack tagged ``TOPIC_KIND_TAG = METADATA_TOPIC_KIND``, it may deliver to an
+allow-listed target outside the boundary - and only to one placed by the allow-list: a channel
+aimed at a stack resource outside the boundary (or at a target placed through property
+dependencies) is judged like any other subscription. Who may send to the metadata topic is
+judged with the same policy (:mod:`.metadata_senders`).
 """
 
 from __future__ import annotations
@@ -25,9 +26,7 @@ from ...events.names import (
     KIND_ATTRIBUTE,
     METADATA_CHANNEL_LABEL,
     METADATA_KIND,
-    METADATA_TOPIC_KIND,
     NON_REGULATED_CLASSIFICATIONS,
-    TOPIC_KIND_TAG,
 )
 from ..arm import is_reference
 from ..context import NO_BOUNDARY_MESSAGE, PolicyContext
@@ -35,6 +34,7 @@ from ..findings import Finding, StackResource
 from ..resolve import Placement, StackIndex, deps_of, outside
 from ..tokens import canonical_token, matches, short
 from ..values import MISSING, as_bool, as_list, is_unknown, lookup
+from .metadata_senders import check_metadata_senders, is_metadata_topic
 
 
 def is_event_subscription(token: str) -> bool:
@@ -144,8 +144,11 @@ def _values(props: Mapping[str, Any], path: str) -> list[tuple[str, Any]]:
 
 
 def _string_in(props: Mapping[str, Any], attribute: str) -> list[list[str]]:
-    """The value lists of every ``StringIn`` advanced filter on ``attribute`` (or ``data.<attribute>``);
-    a list holding an unknown or a non-string comes back with ``None`` in it."""
+    """The value lists of every ``StringIn`` advanced filter on the event attribute ``attribute``
+    itself; a list holding an unknown or a non-string comes back with ``None`` in it. A filter on
+    ``data.<attribute>`` does not count: the event body is whatever the producer wrote, while the
+    CloudEvents attributes are what Event Grid routes on and the processor cross-checks against
+    the body (``events.names.ATTRIBUTE_MISMATCH_REASON``)."""
     out = []
     for flt in as_list(lookup(props, "filter.advancedFilters")):
         if not isinstance(flt, Mapping):
@@ -153,7 +156,7 @@ def _string_in(props: Mapping[str, Any], attribute: str) -> list[list[str]]:
         op, key = lookup(flt, "operatorType"), lookup(flt, "key")
         if not (isinstance(op, str) and op == "StringIn" and isinstance(key, str)):
             continue
-        if key.lower() not in (attribute, f"data.{attribute}"):
+        if key.lower() != attribute:
             continue
         out.append([v if isinstance(v, str) and not is_unknown(v) else None for v in as_list(lookup(flt, "values"))])
     return out
@@ -201,14 +204,12 @@ def _source_topic(index: StackIndex, res: StackResource) -> StackResource | None
 
 
 def metadata_scope_ok(index: StackIndex, res: StackResource) -> bool:
-    """The channel reads from a topic of this stack tagged ``TOPIC_KIND_TAG = METADATA_TOPIC_KIND``:
-    the dedicated metadata topic only the metadata publisher may send to."""
+    """The channel reads from a topic this stack creates, tagged ``TOPIC_KIND_TAG =
+    METADATA_TOPIC_KIND``: the dedicated metadata topic only the metadata publisher may send to
+    (:mod:`.metadata_senders` blocks any other sender). A scope that resolves to no such topic
+    is not a channel (fail closed)."""
     topic = _source_topic(index, res)
-    if topic is None:
-        return False
-    tags = lookup(topic.props, "tags")
-    value = tags.get(TOPIC_KIND_TAG) if isinstance(tags, Mapping) else None
-    return isinstance(value, str) and value.lower() == METADATA_TOPIC_KIND.lower()
+    return topic is not None and not topic.external and is_metadata_topic(topic)
 
 
 def _verdict(res: StackResource, ref: Reference, path: str, placement: Placement, ctx: PolicyContext,
@@ -260,6 +261,8 @@ def check_references(policy: str, resources: Sequence[StackResource], ctx: Polic
                 found = _verdict(res, ref, path, placement, ctx, channel)
                 if found:
                     findings.append(found)
+    if policy == EVENTGRID:
+        findings.extend(f for f in check_metadata_senders(index, index.resources) if not ctx.is_exempt(f.urn))
     return findings
 
 
