@@ -131,6 +131,8 @@ class Catalogue:
     providers_allowed: Mapping[str, str]
     providers_never: Mapping[str, str]
     by_rule: Mapping[str, tuple[Check, ...]] = field(default_factory=dict)
+    #: ARM types whose ids carry their region (``.../locations/<region>/...``).
+    regional_arm_types: Mapping[str, str] = field(default_factory=dict)
 
     def checks(self, rule: str) -> tuple[Check, ...]:
         """Every check the policy ``rule`` evaluates, in catalogue order."""
@@ -250,6 +252,7 @@ def parse(document: Mapping[str, Any]) -> Catalogue:
         providers_allowed=dict(providers.get("allowed", {})),
         providers_never=dict(providers.get("never", {})),
         by_rule={rule: tuple(checks) for rule, checks in by_rule.items()},
+        regional_arm_types={k.lower(): v for k, v in defaults.get("regional_arm_types", {}).items()},
     )
 
 

@@ -422,3 +422,28 @@ def test_a_template_resource_id_names_the_stacks_subscription() -> None:
     hub_refs = [f.message for f in relabel(flows.check_data_flows(with_virtuals([hub, deployment]), EU))
                 if "hubns" in f.message]
     assert hub_refs == []
+
+
+@pytest.mark.parametrize("region, blocked", [("westeurope", False), ("eastus", True)])
+def test_a_managed_api_id_is_placed_by_the_region_in_its_path(region: str, blocked: bool) -> None:
+    """``/subscriptions/<s>/providers/Microsoft.Web/locations/<region>/managedApis/<name>`` is a
+    regional API Microsoft operates (a Logic App connector): it lives where its path says."""
+    api = f"/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Web/locations/{region}/managedApis/documentdb"
+    logic = res("logic", "logic:Workflow", {"location": "westeurope", "parameters": {"$connections": {"value": {
+        "documentdb": {"id": api, "connectionName": "c"}}}}})
+    assert run_flows(logic) == (["logic"] if blocked else [])
+
+
+def test_a_computed_output_of_a_stack_resource_is_placed_where_it_lives() -> None:
+    """A workspace's ``customerId`` (an output, not an input) passed to a container-app
+    environment names that workspace: placed in its region, not an unknown target."""
+    guid = "6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b"
+    env_props = {"location": "westeurope", "appLogsConfiguration": {"destination": "log-analytics",
+                 "logAnalyticsConfiguration": {"customerId": guid, "sharedKey": "k"}}}
+    for where, expected in (("westeurope", []), ("eastus", ["env"])):
+        workspace = res("log", "operationalinsights:Workspace", {"location": where, "workspaceName": "log",
+                                                                 "customerId": guid})
+        assert run_flows(workspace, res("env", "app:ManagedEnvironment", env_props)) == expected
+    # the same GUID as an *input* of a resource is not its output: nothing vouches for it
+    echo = res("st2", "storage:StorageAccount", {"location": "westeurope", "accountName": guid})
+    assert run_flows(echo, res("env", "app:ManagedEnvironment", env_props)) == ["env"]

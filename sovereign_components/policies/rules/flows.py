@@ -244,6 +244,47 @@ def _benign_ref(value: str, host: str | None) -> bool:
     return arm_type is not None and arm_type in cat.benign_arm_types
 
 
+def _region_in_path(value: str) -> str | None:
+    """The region of an id of a :attr:`~.catalogue.Catalogue.regional_arm_types` type (the
+    segment after ``locations``), else ``None``."""
+    arm_type = arm_type_of(value)
+    if arm_type is None or arm_type not in catalogue().regional_arm_types:
+        return None
+    parts = [p for p in value.strip().split("/") if p]
+    lowered = [p.lower() for p in parts]
+    i = len(lowered) - 1 - lowered[::-1].index("locations") if "locations" in lowered else -1
+    return parts[i + 1] if 0 <= i < len(parts) - 1 else None
+
+
+def _outputs_index(index: StackIndex) -> dict[str, list[StackResource]]:
+    """Every string a stack resource exposes as a computed output (a path the SDK declares as an
+    output and not an input: a workspace's ``customerId``, a registry's ``loginServer``) -> the
+    resources exposing it. Built once per stack validation."""
+    cached = getattr(index, "_flows_outputs", None)
+    if cached is not None:
+        return cached
+    found: dict[str, list[StackResource]] = {}
+
+    def walk(res: StackResource, value: Any, pattern: str, outputs: tuple[str, ...], inside: bool) -> None:
+        if isinstance(value, Mapping):
+            for key, item in value.items():
+                if isinstance(key, str):
+                    sub = f"{pattern}.{key}" if pattern else key
+                    walk(res, item, sub, outputs, inside or _covered(sub, outputs))
+        elif isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+            for item in value:
+                walk(res, item, f"{pattern}[]", outputs, inside)
+        elif inside and isinstance(value, str) and len(value.strip()) >= 8 and not is_unknown(value):
+            found.setdefault(value.strip().lower(), []).append(res)
+
+    for res in index.resources:
+        outputs = facts.output_only(canonical_token(res.type))
+        if outputs:
+            walk(res, res.props, "", outputs, False)
+    index._flows_outputs = found  # type: ignore[attr-defined]
+    return found
+
+
 def _judge(index: StackIndex, res: StackResource, cand: Candidate, ctx: PolicyContext) -> Finding | None:
     what = f"{short(res.type)} {cand.path}"
     if cand.flow is not None and cand.flow.what:
@@ -279,6 +320,17 @@ def _judge(index: StackIndex, res: StackResource, cand: Candidate, ctx: PolicyCo
     host = url_host(value) if cand.kind == "ref" else value.strip().lower().rstrip(".") if cand.kind == "host" else None
     if cand.kind != "name" and _benign_ref(value, host):
         return None
+    region = _region_in_path(value) if cand.kind == "ref" else None
+    if region is not None:
+        if not is_known_region(region):
+            return Finding(f"{what} is {value!r}, whose region {region!r} is not a public Azure region in the "
+                           f"catalog, so it cannot be shown inside {ctx.boundary_label}", CONTROL, res.urn)
+        return _region_finding(res, what, (canonical_region(region),), f"the region in {value!r}", ctx)
+    exposed = [t for t in _outputs_index(index).get(value.strip().lower(), ()) if t.urn != res.urn]
+    if exposed:
+        # an output of a resource of this stack is placed where that resource lives
+        found = [f for f in (_place_target(index, res, t, what, ctx) for t in exposed) if f is not None]
+        return found[0] if found else None
     target: StackResource | None
     if cand.kind == "name":
         name_token = cand.flow.name_token if cand.flow is not None else None
