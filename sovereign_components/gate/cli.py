@@ -21,12 +21,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import signal
 import sys
 import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from types import FrameType
+from typing import NoReturn
 
 from .._version import __version__
 from ..errors import SovereignError
@@ -114,5 +116,22 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 130
 
 
+def entry() -> NoReturn:
+    """The process entry point (the ``sovereign`` script, ``python -m sovereign_components``).
+
+    An interrupted run (Ctrl-C: 130, SIGTERM: 143) has already killed the program's process
+    group and stopped the monitor when :func:`main` returns; the process then ends at once
+    instead of waiting at interpreter shutdown for worker threads (a monitor handler still
+    blocked on the killed program, an SDK-facts warm-up mid-import) — an interrupt must end the
+    gate, whatever it was doing. Any other exit goes through the normal shutdown."""
+    code = main()
+    if code in (130, Terminated.exit_code):
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry()

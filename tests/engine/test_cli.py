@@ -239,3 +239,37 @@ def test_unknown_boundary_or_region_in_the_sovereignty_pack_config_is_exit_2(tmp
     err = capsys.readouterr().err
     assert code == 2
     assert f"cfg.json: config key '{key}'" in err and needle in err
+
+
+def test_an_interrupted_cli_process_ends_at_once_even_with_a_thread_left_behind():
+    """After Ctrl-C (130) the entry point ends the process without waiting at interpreter
+    shutdown for a worker thread that never finishes (it would hang the interrupted gate)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent('''
+        import threading, time
+        from sovereign_components.gate import cli
+        threading.Thread(target=time.sleep, args=(120,)).start()   # not a daemon: joined at shutdown
+        cli.main = lambda argv=None: 130
+        cli.entry()
+    ''')
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert done.returncode == 130, done.stderr.decode()
+
+
+def test_a_normal_cli_exit_goes_through_interpreter_shutdown():
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent('''
+        import atexit
+        from sovereign_components.gate import cli
+        atexit.register(lambda: print("shutdown ran"))
+        cli.main = lambda argv=None: 0
+        cli.entry()
+    ''')
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60, text=True)
+    assert done.returncode == 0 and "shutdown ran" in done.stdout, done.stderr

@@ -99,7 +99,7 @@ def test_wheel_ships_types_data_function_app_and_every_module(wheel: Path) -> No
     assert {p.relative_to(REPO).as_posix() for p in (PACKAGE / "preview" / "data").glob("*") if p.is_file()} <= names
     assert not any(n.startswith(("tests/", "examples/", "bench/")) for n in names)
     metadata = zipfile.ZipFile(wheel).read(f"sovereign_components-{_version.__version__}.dist-info/entry_points.txt").decode()
-    assert "sovereign = sovereign_components.gate.cli:main" in metadata
+    assert "sovereign = sovereign_components.gate.cli:entry" in metadata
 
 
 def test_fresh_environment_imports_the_installed_package_not_the_checkout(consumer: tuple[Path, Path]) -> None:

@@ -134,7 +134,7 @@ class MonitorServer:
         self._server.start()
 
     def stop(self) -> None:
-        self._server.stop(grace=None).wait()
+        self._server.stop(grace=None).wait(5.0)
 
     def __enter__(self) -> "MonitorServer":
         return self
