@@ -62,18 +62,27 @@ def test_an_interrupted_run_leaves_no_process_and_no_temporary_file(tmp_path: Pa
     scratch.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PULUMI_")}
     env["TMPDIR"] = str(scratch)
-    gate = subprocess.Popen([sys.executable, "-m", "sovereign_components", "preview", "--cwd", str(program),
-                             "--stack", "dev"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # The gate's output goes to files, not pipes nobody reads while it runs: a full pipe would
+    # block the gate on a write and look like a gate that ignores Ctrl-C.
+    out_path, err_path = tmp_path / "gate.out", tmp_path / "gate.err"
+    with out_path.open("wb") as out, err_path.open("wb") as err:
+        gate = subprocess.Popen([sys.executable, "-m", "sovereign_components", "preview", "--cwd", str(program),
+                                 "--stack", "dev"], env=env, stdout=out, stderr=err)
     pids_file = program / "pids"
     deadline = time.monotonic() + 120
     while not pids_file.exists() and time.monotonic() < deadline and gate.poll() is None:
         time.sleep(0.1)
-    assert pids_file.exists(), gate.stderr.read().decode() if gate.poll() is not None else "program never started"
+    assert pids_file.exists(), err_path.read_text() if gate.poll() is not None else "program never started"
     time.sleep(0.5)
     program_pid, helper_pid = map(int, pids_file.read_text().split())
     gate.send_signal(signal.SIGINT)
-    code = gate.wait(timeout=60)
-    assert code == 130
+    try:
+        code = gate.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        gate.kill()
+        raise AssertionError("the gate was still running 60 s after Ctrl-C; its stderr ends with:\n"
+                             + err_path.read_text(errors="replace")[-3000:]) from None
+    assert code == 130, err_path.read_text(errors="replace")[-3000:]
     time.sleep(0.2)
     assert not alive(program_pid) and not alive(helper_pid)
     assert list(scratch.iterdir()) == []
